@@ -41,11 +41,11 @@ def draw(cards: Sequence[Card], rng: random.Random, bag: Sequence[str] | None = 
         raise ValueError("no cards to draw from")
     by_ref = {card.ref: card for card in cards}
     remaining = [ref for ref in (bag or ()) if ref in by_ref]
+    candidates = remaining
     if not remaining:
         remaining = list(by_ref)
-        if last in by_ref and len(remaining) > 1:
-            remaining.remove(last)
-    pick = rng.choice(remaining)
+        candidates = [ref for ref in remaining if ref != last] or remaining
+    pick = rng.choice(candidates)
     remaining.remove(pick)
     return by_ref[pick], remaining
 

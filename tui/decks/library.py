@@ -50,7 +50,7 @@ class DeckLibrary:
         return library
 
     def _add(self, path: Path, source: str, known: set[str] | None) -> None:
-        result = load_deck(path, source=source, moments=known)
+        result = load_deck(path, source=source, moments=known, in_library=True)
         if result.deck is None:
             self.broken.append(BrokenDeck(path, source, result.problems))
             return

@@ -34,8 +34,11 @@ class LoadResult:
 
 
 def load_deck(path: Path, *, source: str = "bundled", moments: set[str] | None = None,
-              display: str | None = None) -> LoadResult:
-    """Read and check ``path``. ``moments`` is the known moment ids (None: do not check)."""
+              display: str | None = None, in_library: bool = False) -> LoadResult:
+    """Read and check ``path``. ``moments`` is the known moment ids (None: do not check).
+
+    ``in_library``: the file sits in a deck folder, so its name must be ``<id>.yaml``.
+    """
     name = display or str(path)
     try:
         size = path.stat().st_size
@@ -44,7 +47,7 @@ def load_deck(path: Path, *, source: str = "bundled", moments: set[str] | None =
         data = path.read_bytes()
     except OSError as error:
         return LoadResult(None, [Problem(name, t("deck.unreadable", error=error.strerror or error))])
-    return parse_deck(data, name, source=source, moments=moments, path=path)
+    return parse_deck(data, name, source=source, moments=moments, path=path if in_library else None)
 
 
 def parse_deck(data: bytes | str, name: str, *, source: str = "own", moments: set[str] | None = None,

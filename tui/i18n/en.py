@@ -122,5 +122,15 @@ MESSAGES: dict[str, str] = {
     "cli.overview": "Commands: kaart today | draw | decks | deck validate|add|print | write | journal | search | export | import | stats | backup\nMore: kaart --help",
     # --- journal ---
     # --- print ---
+    "print.page_title": "{title} — cards to print",
+    "print.card_count.one": "1 card",
+    "print.card_count": "{count} cards",
+    "print.video": "Video: {url}",
+    "print.how_to": "Print on A4 at actual size (100%, not “fit to page”), single-sided. Cut along the dashed lines. Fold each card along the dotted line in the middle, printed side out: the front and the back stay together. Worksheets are only cut out, not folded.",
+    "print.marks": "The kind of card is also shown by its mark, so the cards read in black and white:",
+    "print.questions": "Questions",
+    "print.note": "Note",
+    "print.moments": "Moments",
+    "print.printed_from": "Page printed from Kaart",
     # --- app ---
 }

@@ -122,5 +122,15 @@ MESSAGES: dict[str, str] = {
     "cli.overview": "Opdrachten: kaart today | draw | decks | deck validate|add|print | write | journal | search | export | import | stats | backup\nMeer: kaart --help",
     # --- journal ---
     # --- print ---
+    "print.page_title": "{title} — kaarten om te printen",
+    "print.card_count.one": "1 kaart",
+    "print.card_count": "{count} kaarten",
+    "print.video": "Video: {url}",
+    "print.how_to": "Print op A4 op ware grootte (100%, niet “passend maken”), enkelzijdig. Knip langs de gestreepte lijnen. Vouw elke kaart dubbel langs de stippellijn in het midden, met de bedrukte kant naar buiten: voor- en achterkant blijven zo bij elkaar. Werkbladen knip je alleen uit; die vouw je niet.",
+    "print.marks": "Het soort kaart zie je ook aan het teken, zodat de kaarten in zwart-wit leesbaar blijven:",
+    "print.questions": "Vragen",
+    "print.note": "Toelichting",
+    "print.moments": "Momenten",
+    "print.printed_from": "Pagina afgedrukt uit Kaart",
     # --- app ---
 }
