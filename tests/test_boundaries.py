@@ -127,3 +127,15 @@ def test_settings_are_written_privately_and_a_broken_file_is_set_aside(kaart_hom
     fresh = load_settings()
     assert fresh.notice and "set" not in fresh.default_deck
     assert (kaart_home / "config" / "settings.json.broken").read_text() == "{ not json"
+
+
+def test_every_command_is_mapped_to_its_module():
+    from tui.cli import COMMAND_MODULES, build_parser
+
+    parser = build_parser()
+    sub = next(action for action in parser._actions if action.dest == "command")
+    assert set(sub.choices) == set(COMMAND_MODULES)
+    for name, module in COMMAND_MODULES.items():
+        only = build_parser([name])
+        chosen = next(action for action in only._actions if action.dest == "command")
+        assert name in chosen.choices, (name, module)

@@ -32,7 +32,31 @@ def _language(argv: Sequence[str]) -> str:
     return ""
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Which module registers each command. Building every subcommand's parser costs
+# more than the rest of `kaart today`, so only the one being run is built
+# (all of them for --help or a mistyped command). A test keeps this complete.
+COMMAND_MODULES = {
+    "today": "cards", "draw": "cards", "decks": "cards", "deck": "cards",
+    "write": "journal", "journal": "journal", "search": "journal", "export": "journal",
+    "import": "journal", "stats": "journal", "backup": "journal", "restore": "journal",
+    "trash": "journal", "delete": "journal", "outcome": "journal", "drafts": "journal",
+}
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv``, only the subcommand it names is registered."""
     from tui.commands import cards, journal
 
     parser = _Parser(prog="kaart", description=t("cli.description"),
@@ -42,8 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
     sub = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"),
                                 parser_class=_Parser)
-    cards.register(sub)
-    journal.register(sub)
+    wanted = COMMAND_MODULES.get(_command_word(argv)) if argv is not None else None
+    for name, module in (("cards", cards), ("journal", journal)):
+        if wanted in (None, name):
+            module.register(sub)
     return parser
 
 
@@ -61,8 +87,7 @@ def run(argv: Sequence[str] | None = None, *, out=None, err=None, clock=None) ->
             lang = _settings_language(ctx) or detect_language()
         ctx.lang = lang
         set_language(lang)
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         if args.command is None:
             return _start_app(ctx)
         return int(args.func(args, ctx) or 0)

@@ -7,7 +7,7 @@ used, with a message the caller can show.
 from __future__ import annotations
 
 import json
-import uuid
+import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -22,7 +22,7 @@ class Settings:
     theme: str = "textual-dark"
     default_deck: str = ""  # "" = all decks
     backups_keep: int = 14
-    user_seed: str = field(default_factory=lambda: uuid.uuid4().hex)
+    user_seed: str = field(default_factory=lambda: os.urandom(16).hex())
     notice: str = field(default="", compare=False, repr=False)  # not saved: a message for the user
 
     def to_json(self) -> dict:

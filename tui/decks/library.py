@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui import paths
-from tui.decks.loader import load_deck, normalise_tag
-from tui.decks.model import Card, Deck, Problem
+from tui.decks.cache import DeckCache, signature
+from tui.decks.model import Card, Deck, Problem, normalise_tag
 from tui.decks.moments import Moment, load_moments
 from tui.i18n import t
 
@@ -34,27 +34,50 @@ class DeckLibrary:
 
     @classmethod
     def load(cls, language: str, *, bundled_dir: Path | None = None,
-             own_dir: Path | None = None) -> DeckLibrary:
+             own_dir: Path | None = None, cache: DeckCache | None = None) -> DeckLibrary:
+        """Every deck, checked; unchanged files come from ``cache`` (default: the data folder's)."""
         bundled_dir = bundled_dir or paths.bundled_decks_dir()
         own_dir = own_dir if own_dir is not None else paths.own_decks_dir(create=False)
-        moments, moment_problems = load_moments(bundled_dir / "moments.yaml")
+        cache = cache if cache is not None else DeckCache.default()
+        moments_file = bundled_dir / "moments.yaml"
+        moments_sig = signature(moments_file)
+        cached_moments = cache.moments(moments_file, moments_sig)
+        if cached_moments is not None:
+            moments = {key: Moment(key, labels) for key, labels in cached_moments.items()}
+            moment_problems: list[Problem] = []
+        else:
+            moments, moment_problems = load_moments(moments_file)
+            if not moment_problems:
+                cache.put_moments(moments_file, moments_sig,
+                                  {key: moment.labels for key, moment in moments.items()})
         library = cls(language, moments=moments)
         if moment_problems:
-            library.broken.append(BrokenDeck(bundled_dir / "moments.yaml", "bundled", moment_problems))
+            library.broken.append(BrokenDeck(moments_file, "bundled", moment_problems))
         known = set(moments) if moments else None
         for path in _deck_files(bundled_dir):
-            library._add(path, "bundled", known)
+            library._add(path, "bundled", known, cache, moments_sig)
         if own_dir.is_dir():
             for path in _deck_files(own_dir):
-                library._add(path, "own", known)
+                library._add(path, "own", known, cache, moments_sig)
+        cache.save()
         return library
 
-    def _add(self, path: Path, source: str, known: set[str] | None) -> None:
-        result = load_deck(path, source=source, moments=known, in_library=True)
-        if result.deck is None:
-            self.broken.append(BrokenDeck(path, source, result.problems))
-            return
-        deck = result.deck
+    def _add(self, path: Path, source: str, known: set[str] | None, cache: DeckCache,
+             moments_sig: object) -> None:
+        sig = signature(path)
+        deck = cache.deck(path, sig, moments_sig, source)
+        if deck is None:
+            from tui.decks.loader import load_deck  # imports PyYAML: only when a file changed
+
+            result = load_deck(path, source=source, moments=known, in_library=True)
+            if result.deck is None:
+                self.broken.append(BrokenDeck(path, source, result.problems))
+                return
+            deck = result.deck
+            cache.put_deck(path, sig, moments_sig, deck)
+        self._place(deck, path, source)
+
+    def _place(self, deck: Deck, path: Path, source: str) -> None:
         languages = self.by_id.setdefault(deck.id, {})
         existing = languages.get(deck.language) or next(iter(languages.values()), None)
         if existing is not None and existing.source == "bundled" and source == "own":

@@ -11,7 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.decks.model import FORMAT_VERSION, ID_MAX, KINDS, Card, Deck, Problem, valid_id
+from tui.decks.model import (
+    FORMAT_VERSION,
+    ID_MAX,
+    KINDS,
+    Card,
+    Deck,
+    Problem,
+    normalise_tag,
+    valid_id,
+)
 from tui.decks.yamlsafe import Node, YamlError, parse
 from tui.i18n import t
 from tui.textclean import strip_controls
@@ -223,11 +232,6 @@ class _Checker:
             return None
         return Card(deck_id, card_id, kind, text, back, tuple(prompts), tuple(tags),
                     tuple(moments), language)
-
-
-def normalise_tag(value: str) -> str:
-    """Tags are stored without their sigil: ``#x``, ``@x`` and ``x`` are one tag."""
-    return value.strip().lstrip("#@").strip().lower()
 
 
 def _show(node: Node) -> str:

@@ -16,6 +16,11 @@ def valid_id(value: str) -> bool:
     return len(value) <= ID_MAX and ID_PATTERN.fullmatch(value) is not None
 
 
+def normalise_tag(value: str) -> str:
+    """Tags are stored without their sigil: ``#x``, ``@x`` and ``x`` are one tag."""
+    return value.strip().lstrip("#@").strip().lower()
+
+
 @dataclass(frozen=True, slots=True)
 class Card:
     """One card. Its identity is ``(deck, id)``, the same in every language."""

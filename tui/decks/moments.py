@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.decks.model import Problem, valid_id
-from tui.decks.yamlsafe import YamlError, parse
 from tui.i18n import t
 from tui.textclean import one_line
 
@@ -24,6 +23,8 @@ def load_moments(path: Path) -> tuple[dict[str, Moment], list[Problem]]:
     """The known moments, and problems with the file (never raises)."""
     if not path.is_file():
         return {}, []
+    from tui.decks.yamlsafe import YamlError, parse
+
     try:
         root = parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:

@@ -66,8 +66,10 @@ _TAGS = {
 
 
 def _scalar(event) -> Node:
-    line, column = _pos(event.start_mark)
+    mark = event.start_mark
     text = event.value
+    if not event.implicit[0]:  # quoted or block scalar: always text
+        return Node(text, mark.line + 1, mark.column + 1)
     tag = _TAGS.get(_RESOLVER.resolve(yaml.ScalarNode, text, event.implicit), "str")
     value: object = text
     if tag == "int":
@@ -75,7 +77,7 @@ def _scalar(event) -> Node:
             value = int(text.replace("_", ""), 0)
         except ValueError:
             value = text  # sexagesimal (12:30) and other YAML 1.1 oddities: keep the text
-    return Node(value, line, column, tag)
+    return Node(value, mark.line + 1, mark.column + 1, tag)
 
 
 def parse(text: str) -> Node | None:
@@ -85,48 +87,51 @@ def parse(text: str) -> Node | None:
     root: Node | None = None
     documents = 0
     parser = _Parser(text)
+    get_event = parser.get_event
+    Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     try:
         while True:
-            event = parser.get_event()
-            if event is None:
-                break
-            if isinstance(event, yaml.StreamEndEvent):
-                break
-            if isinstance(event, yaml.DocumentStartEvent):
+            event = get_event()
+            kind = event.__class__
+            if kind is Scalar:
+                if event.anchor:
+                    raise YamlError(t("yaml.anchor"), *_pos(event.start_mark))
+                if event.tag and event.tag != "!":
+                    raise YamlError(t("yaml.tag", tag=event.tag), *_pos(event.start_mark))
+                node = _scalar(event)
+                if stack:
+                    _attach(stack, pending_key, node)
+                else:
+                    root = node
+            elif kind in ends:
+                node = stack.pop()
+                pending_key.pop()
+                if stack:
+                    _attach(stack, pending_key, node)
+                else:
+                    root = node
+            elif kind is MapStart or kind is SeqStart:
+                if event.anchor:
+                    raise YamlError(t("yaml.anchor"), *_pos(event.start_mark))
+                if event.tag:
+                    raise YamlError(t("yaml.tag", tag=event.tag), *_pos(event.start_mark))
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlError(t("yaml.too_deep", depth=MAX_DEPTH), *_pos(event.start_mark))
+                line, column = _pos(event.start_mark)
+                if kind is MapStart:
+                    stack.append(Node({}, line, column, "map"))
+                else:
+                    stack.append(Node([], line, column, "seq"))
+                pending_key.append(None)
+            elif kind is yaml.AliasEvent:
+                raise YamlError(t("yaml.anchor"), *_pos(event.start_mark))
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise YamlError(t("yaml.several_documents"), *_pos(event.start_mark))
-                continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
-                continue
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlError(t("yaml.anchor"), *_pos(event.start_mark))
-            tag = getattr(event, "tag", None)
-            if tag and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
-                raise YamlError(t("yaml.tag", tag=tag), *_pos(event.start_mark))
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                node = stack.pop()
-                pending_key.pop()
-                _attach(stack, pending_key, node)
-                if not stack:
-                    root = node
-                continue
-            if isinstance(event, yaml.ScalarEvent):
-                node = _scalar(event)
-                if not stack:
-                    root = node
-                    continue
-                _attach(stack, pending_key, node)
-                continue
-            # a collection starts
-            if len(stack) >= MAX_DEPTH:
-                raise YamlError(t("yaml.too_deep", depth=MAX_DEPTH), *_pos(event.start_mark))
-            line, column = _pos(event.start_mark)
-            if isinstance(event, yaml.MappingStartEvent):
-                stack.append(Node({}, line, column, "map"))
-            else:
-                stack.append(Node([], line, column, "seq"))
-            pending_key.append(None)
+            elif kind is yaml.StreamEndEvent:
+                break
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _pos(mark) if mark else (None, None)
