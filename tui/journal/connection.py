@@ -1,0 +1,195 @@
+"""Opening the database file safely, and turning SQLite's errors into one clear line.
+
+- The file is created 0600 before SQLite opens it (SQLite gives its -wal and
+  -shm files the same mode).
+- Every connection uses WAL, ``synchronous=FULL``, foreign keys,
+  ``secure_delete`` and a busy timeout, so two Kaart processes can write at
+  once and an acknowledged save survives a crash or a power cut.
+- A damaged file is renamed aside together with its -wal and -shm (the
+  -wal may hold the newest saves), never deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+from tui.i18n import t
+from tui.journal.errors import StoreError
+from tui.paths import PRIVATE_FILE
+
+HEADER = b"SQLite format 3\x00"
+COMPANIONS = ("-wal", "-shm", "-journal")
+DEFAULT_BUSY_TIMEOUT = 10.0  # seconds another Kaart may hold the write lock before we give up
+
+_FULL = {sqlite3.SQLITE_FULL}
+_READ_ONLY = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM,
+              sqlite3.SQLITE_AUTH}
+_LOCKED = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+def primary_code(error: BaseException) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def is_damage(error: BaseException) -> bool:
+    return primary_code(error) in DAMAGED
+
+
+def is_permission(error: BaseException) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+    return primary_code(error) in _READ_ONLY
+
+
+def store_error(error: BaseException, path: Path) -> StoreError:
+    """The user's words for ``error`` (an ``sqlite3.Error`` or an ``OSError``)."""
+    if isinstance(error, StoreError):
+        return error
+    if isinstance(error, OSError):
+        detail = error.strerror or str(error)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return StoreError(t("journal.error.full", path=path), "full")
+        if is_permission(error):
+            return StoreError(t("journal.error.read_only", path=path), "read_only")
+        return StoreError(t("journal.error.io", path=path, error=detail), "io")
+    code = primary_code(error)
+    if code in _FULL:
+        return StoreError(t("journal.error.full", path=path), "full")
+    if code in _READ_ONLY:
+        return StoreError(t("journal.error.read_only", path=path), "read_only")
+    if code in _LOCKED:
+        return StoreError(t("journal.error.locked", path=path), "locked")
+    if code in DAMAGED:
+        return StoreError(t("journal.error.damaged", path=path,
+                            backups=path.parent / "backups"), "damaged")
+    return StoreError(t("journal.error.io", path=path, error=str(error)), "io")
+
+
+def is_user_trouble(error: BaseException) -> bool:
+    """True for errors of the disk or the file; False for bugs (bad SQL, broken constraints)."""
+    if isinstance(error, OSError):
+        return True
+    if isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError,
+                          sqlite3.InterfaceError)):
+        return False
+    return isinstance(error, (sqlite3.OperationalError, sqlite3.DatabaseError))
+
+
+def create_private(path: Path) -> bool:
+    """Create an empty ``path`` with mode 0600 if it does not exist. True when created."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
+
+
+def tighten_mode(path: Path) -> None:
+    """Make ``path`` and its companions 0600 when they are not (a file made by an old tool)."""
+    for each in (path, *(Path(str(path) + suffix) for suffix in COMPANIONS)):
+        try:
+            if each.stat().st_mode & 0o777 != PRIVATE_FILE:
+                each.chmod(PRIVATE_FILE)
+        except (FileNotFoundError, PermissionError):
+            continue
+
+
+def header_problem(path: Path) -> str:
+    """A cheap look at the first 100 bytes: ``""`` (looks fine), ``"garbage"`` or ``"truncated"``.
+
+    "truncated" is only a suspicion (a checkpoint in another process can make
+    the file look short for a moment); the caller confirms it with
+    ``PRAGMA quick_check`` before acting.
+    """
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return ""
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except FileNotFoundError:
+        return ""
+    if len(head) < 100 or not head.startswith(HEADER):
+        return "garbage"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "garbage"
+    pages = int.from_bytes(head[28:32], "big")
+    header_valid = head[24:28] == head[92:96]
+    if size % page_size or (header_valid and pages and size < pages * page_size):
+        return "truncated"
+    return ""
+
+
+def connect(path: Path, *, read_only: bool = False, immutable: bool = False,
+            timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.Connection:
+    """A connection with Kaart's settings. Read-write connections switch the file to WAL."""
+    if read_only:
+        from urllib.parse import quote
+
+        uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                               check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None,
+                               check_same_thread=False)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -16384")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise sqlite3.OperationalError(f"cannot switch to WAL (journal mode {mode})")
+            conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect_read_only(path: Path, timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.Connection:
+    """Read-only, also in a folder where SQLite cannot create its -shm file."""
+    try:
+        return connect(path, read_only=True, timeout=timeout)
+    except sqlite3.OperationalError as error:
+        if not is_permission(error):
+            raise
+        return connect(path, read_only=True, immutable=True, timeout=timeout)
+
+
+def quick_check(conn: sqlite3.Connection) -> bool:
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            return False
+        raise
+    return [tuple(row) for row in rows] == [("ok",)]
+
+
+def set_aside_database(path: Path, reason: str = "broken") -> Path | None:
+    """Rename ``path`` (and its -wal, -shm) aside; ``None`` if another Kaart already did."""
+    from tui.fileio import set_aside
+
+    try:
+        aside = set_aside(path, reason)
+    except FileNotFoundError:
+        return None
+    for suffix in COMPANIONS:
+        companion = Path(str(path) + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            companion.rename(Path(str(aside) + suffix))
+    return aside

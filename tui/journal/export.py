@@ -1,0 +1,76 @@
+"""Exports: JSON (versioned, complete, stable) and Markdown (for a person to read).
+
+The JSON document holds only the data, never the time of the export, so the
+same journal always gives the same bytes: export -> import -> export is
+identical. Its entries have the shape of ``Entry.to_json()``, which every
+``--json`` listing also prints.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from tui.dates import format_datetime, to_iso_utc
+from tui.i18n import t
+from tui.journal.bsn import find_bsns, mask_bsns
+from tui.journal.model import CardRef, Entry
+
+FORMAT = "kaart-journal"
+VERSION = 1
+
+
+def masked(entry: Entry) -> Entry:
+    """``entry`` with every BSN in its text replaced by asterisks."""
+    from dataclasses import replace
+
+    card = entry.card
+    if card is not None:
+        card = CardRef(card.deck, card.card, mask_bsns(card.text))
+    return replace(entry, title=mask_bsns(entry.title), body=mask_bsns(entry.body), card=card,
+                   outcome=mask_bsns(entry.outcome))
+
+
+def has_bsn(entry: Entry) -> bool:
+    texts = (entry.title, entry.body, entry.outcome, entry.card.text if entry.card else "")
+    return any(find_bsns(text) for text in texts)
+
+
+def to_json(entries: Iterable[Entry], draws: Iterable[dict] = (), *, mask: bool = False) -> str:
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "entries": [(masked(entry) if mask else entry).to_json() for entry in entries],
+        "draws": [{"at": to_iso_utc(draw["at"]), "deck": draw["deck"], "card": draw["card"],
+                   "purpose": draw["purpose"]} for draw in draws],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_markdown(entries: Iterable[Entry], *, lang: str, mask: bool = False) -> str:
+    lines = [f"# {t('journal.md.title', lang=lang)}", ""]
+    count = 0
+    for entry in entries:
+        count += 1
+        entry = masked(entry) if mask else entry
+        heading = f"{format_datetime(entry.created, lang, short=True)} · "
+        heading += t(f"journal.kind.{entry.kind}", lang=lang)
+        if entry.title:
+            heading += f" · {entry.title}"
+        lines += [f"## {heading}", ""]
+        if entry.card:
+            lines.append(f"{t('journal.md.card', lang=lang)}: `{entry.card.ref}`")
+            lines += [f"> {line}" if line else ">" for line in entry.card.text.splitlines()]
+            lines.append("")
+        if entry.tags:
+            tags = " ".join(f"#{tag}" for tag in entry.tags)
+            lines += [f"{t('journal.md.tags', lang=lang)}: {tags}", ""]
+        if entry.body:
+            lines += [entry.body, ""]
+        if entry.kind == "decision" and entry.outcome:
+            when = format_datetime(entry.outcome_at, lang, short=True) if entry.outcome_at else ""
+            lines += [f"**{t('journal.md.outcome', lang=lang)}** ({when}): {entry.outcome}", ""]
+        lines += ["---", ""]
+    if not count:
+        lines += [t("journal.md.empty", lang=lang), ""]
+    return "\n".join(lines)

@@ -1,0 +1,150 @@
+"""What the journal holds: entries (with an optional card), search hits, tags and times.
+
+Times are aware datetimes in UTC. In the database they are whole
+microseconds since the epoch (compact, and ordered like time); in exports
+they are ``2026-11-22T09:15:03.123456Z``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from tui.dates import to_iso_utc, to_local
+
+KINDS = ("journal", "note", "decision")
+PURPOSES = ("daily", "decision", "random")
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# ``#tag`` in text: starts with a letter, not part of a word, URL or HTML entity.
+_TEXT_TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class CardRef:
+    """The card an entry is about, with a copy of its text as it was when written."""
+
+    deck: str
+    card: str
+    text: str = ""
+
+    @property
+    def ref(self) -> str:
+        return f"{self.deck}/{self.card}"
+
+    def to_json(self) -> dict:
+        return {"deck": self.deck, "id": self.card, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    uid: str
+    kind: str  # "journal" | "note" | "decision"
+    created: datetime
+    updated: datetime
+    title: str
+    body: str
+    tags: tuple[str, ...]
+    card: CardRef | None
+    outcome: str = ""
+    outcome_at: datetime | None = None
+    deleted: bool = False
+
+    @property
+    def short_uid(self) -> str:
+        return self.uid[:8]
+
+    @property
+    def headline(self) -> str:
+        """The title, or the first non-empty line of the body."""
+        if self.title:
+            return self.title
+        for line in self.body.splitlines():
+            if line.strip():
+                return line.strip()
+        return ""
+
+    def to_json(self) -> dict:
+        """The shape of a JSON export's entries and of every ``--json`` entry list."""
+        data: dict = {
+            "uid": self.uid,
+            "kind": self.kind,
+            "created": to_iso_utc(self.created),
+            "updated": to_iso_utc(self.updated),
+            "title": self.title,
+            "body": self.body,
+            "tags": list(self.tags),
+            "card": self.card.to_json() if self.card else None,
+        }
+        if self.kind == "decision":
+            data["outcome"] = self.outcome
+            data["outcome_at"] = to_iso_utc(self.outcome_at) if self.outcome_at else None
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result. ``snippet`` marks matched words with ``\\x02`` ... ``\\x03``."""
+
+    entry: Entry
+    snippet: str
+    rank: float
+
+
+# -- tags ---------------------------------------------------------------------
+
+
+def normalise_tag(value: str) -> str:
+    """``#x``, ``@x``, ``X`` and ``x`` are one tag: ``x``. Inner spaces become ``-``."""
+    return "-".join(value.strip().lstrip("#@").split()).lower()
+
+
+def text_tags(*texts: str) -> list[str]:
+    """The ``#tags`` written in ``texts``, normalised, in order, without repeats."""
+    found: dict[str, None] = {}
+    for text in texts:
+        if "#" not in text:
+            continue
+        for match in _TEXT_TAG.finditer(text):
+            tag = normalise_tag(match.group(1).rstrip("-"))
+            if tag:
+                found[tag] = None
+    return list(found)
+
+
+def clean_tags(values) -> list[str]:
+    found: dict[str, None] = {}
+    for value in values:
+        tag = normalise_tag(str(value))
+        if tag:
+            found[tag] = None
+    return list(found)
+
+
+def all_tags(explicit, title: str, body: str) -> tuple[str, ...]:
+    """Explicit tags and the ``#tags`` in the text, sorted: how an entry shows its tags."""
+    return tuple(sorted(set(explicit) | set(text_tags(title, body))))
+
+
+# -- times --------------------------------------------------------------------
+
+
+def to_micros(moment: datetime) -> int:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_micros(value: int) -> datetime:
+    return _EPOCH + timedelta(microseconds=value)
+
+
+def local_day(moment: datetime) -> int:
+    """The local calendar day of ``moment`` as ``date.toordinal()``: what the calendar counts."""
+    return to_local(moment).date().toordinal()
+
+
+def day_of(ordinal: int) -> date:
+    return date.fromordinal(ordinal)

@@ -1,0 +1,111 @@
+"""Reading entries: counts, the newest, pages, per card, search, on this day."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+
+from tui.journal.base import StoreBase
+from tui.journal.model import Entry, SearchHit
+from tui.journal.rows import SELECT, entry_from_row, keyset, uid_range
+from tui.journal.search import Filters
+from tui.journal.search import search as _search
+
+_LIVE = "e.deleted IS NULL"
+
+
+class ReadingMixin(StoreBase):
+    def count(self, kind: str | None = None) -> int:
+        with self._read() as conn:
+            if kind:
+                return conn.execute(f"SELECT count(*) FROM entries AS e WHERE {_LIVE} "
+                                    "AND e.kind = ?", (kind,)).fetchone()[0]
+            return conn.execute(f"SELECT count(*) FROM entries AS e WHERE {_LIVE}").fetchone()[0]
+
+    def recent(self, limit: int = 50, *, kind: str | None = None,
+               before: tuple[str, str] | None = None) -> list[Entry]:
+        """Newest first. ``before=(created_iso, uid)`` of the last row shown gives the next page."""
+        where, values = [_LIVE], []
+        if kind:
+            where.append("e.kind = ?")
+            values.append(kind)
+        with self._read() as conn:
+            if before is not None:
+                where.append("(e.created, e.id) < (?, ?)")
+                values.extend(keyset(conn, before))
+            rows = conn.execute(f"{SELECT} WHERE {' AND '.join(where)} "
+                                "ORDER BY e.created DESC, e.id DESC LIMIT ?",
+                                (*values, limit)).fetchall()
+        return [entry_from_row(row) for row in rows]
+
+    def entries(self, date_from: date | None = None, date_to: date | None = None) -> list[Entry]:
+        """Every entry outside the trash, oldest first (for export)."""
+        where, values = Filters(date_from=date_from, date_to=date_to).sql()
+        with self._read() as conn:
+            rows = conn.execute(f"{SELECT} WHERE {' AND '.join(where)} "
+                                "ORDER BY e.created, e.uid", values).fetchall()
+        return [entry_from_row(row) for row in rows]
+
+    def find(self, prefix: str, *, in_trash: bool | None = False) -> list[Entry]:
+        """Entries whose uid starts with ``prefix`` (at most two: enough to see it is ambiguous)."""
+        bounds = uid_range(prefix)
+        if bounds is None:
+            return []
+        where = "e.uid BETWEEN ? AND ?"
+        if in_trash is not None:
+            where += " AND e.deleted IS " + ("NOT NULL" if in_trash else "NULL")
+        with self._read() as conn:
+            rows = conn.execute(f"{SELECT} WHERE {where} LIMIT 2", bounds).fetchall()
+        return [entry_from_row(row) for row in rows]
+
+    def card_history(self, deck: str, card: str) -> list[Entry]:
+        """Everything written on one card, oldest first."""
+        with self._read() as conn:
+            rows = conn.execute(f"{SELECT} WHERE e.card_id = (SELECT id FROM cards WHERE deck = ? "
+                                f"AND card = ?) AND {_LIVE} ORDER BY e.created, e.id",
+                                (deck, card)).fetchall()
+        return [entry_from_row(row) for row in rows]
+
+    def search(self, query: str, *, kind: str | None = None, deck: str | None = None,
+               card: str | None = None, tag: str | None = None, date_from: date | None = None,
+               date_to: date | None = None, limit: int | None = 50,
+               offset: int = 0) -> list[SearchHit]:
+        """Ranked full-text search (see :mod:`tui.journal.search`); never fails on odd input."""
+        filters = Filters(kind, deck, card, tag, date_from, date_to)
+        with self._read() as conn:
+            return _search(conn, query or "", filters, limit=limit, offset=offset)
+
+    def on_this_day(self, today: date) -> list[Entry]:
+        """Entries written on this day of the month in earlier months and years, newest first."""
+        with self._read() as conn:
+            first = conn.execute(f"SELECT min(e.day) FROM entries AS e WHERE {_LIVE}").fetchone()[0]
+            if first is None:
+                return []
+            days = _same_day_before(today, date.fromordinal(first))
+            if not days:
+                return []
+            marks = ", ".join("?" * len(days))
+            rows = conn.execute(f"{SELECT} WHERE {_LIVE} AND e.day IN ({marks}) "
+                                "ORDER BY e.created DESC, e.id DESC", days).fetchall()
+        return [entry_from_row(row) for row in rows]
+
+    def pending_decisions(self) -> list[Entry]:
+        """Decisions still waiting for their outcome, oldest first."""
+        with self._read() as conn:
+            rows = conn.execute(f"{SELECT} WHERE {_LIVE} AND e.kind = 'decision' "
+                                "AND e.outcome = '' ORDER BY e.created, e.uid").fetchall()
+        return [entry_from_row(row) for row in rows]
+
+
+def _same_day_before(today: date, first: date) -> list[int]:
+    """``today``'s day of the month in every earlier month back to ``first``."""
+    days = []
+    year, month = today.year, today.month
+    while True:
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+        if (year, month) < (first.year, first.month):
+            return days
+        with contextlib.suppress(ValueError):
+            days.append(date(year, month, today.day).toordinal())
