@@ -388,9 +388,16 @@ def test_delete_and_trash(kaart, written, stdin):
     assert "empty" in kaart("trash").out
 
 
-def test_ambiguous_and_unknown_ids(kaart, written):
+def test_ambiguous_and_unknown_ids(kaart, tick):
+    for number in range(17):  # 17 ids, 16 possible first characters: two must share one
+        kaart("write", f"stuk {number}", clock=tick)
+    firsts = [e["uid"][0] for e in entries(kaart("journal", "--limit", "50", "--json"))]
+    shared = next(first for first in firsts if firsts.count(first) > 1)
+    ambiguous = kaart("delete", shared)
+    assert ambiguous.code == 1 and "more than one" in ambiguous.err
     assert "no entry" in kaart("delete", "zzzz").err
-    assert "more than one" in kaart("delete", "").err or kaart("delete", "").code == 1
+    assert kaart("delete", "").code == 1
+    assert len(entries(kaart("journal", "--limit", "50", "--json"))) == 17
 
 
 def test_outcome(kaart, written):

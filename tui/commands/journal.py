@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from tui.commands import Context, UserError
+from tui.dates import format_date
 from tui.i18n import t
 
 KIND_CHOICES = ("journal", "note", "decision")
@@ -199,8 +200,6 @@ def entry_line(entry, ctx: Context, kinds: dict | None = None) -> str:
 
     Written for speed: ``kaart search`` prints every match, thousands of lines.
     """
-    from tui.dates import format_date
-
     local = entry.created.astimezone()
     kind = (kinds or {}).get(entry.kind) or t("journal.kind." + entry.kind)
     headline = " ".join((entry.title or entry.body.lstrip().partition("\n")[0]).split())
@@ -231,13 +230,18 @@ def _print_entries(ctx: Context, entries, as_json: bool, empty_key: str) -> None
     ctx.print("\n".join(entry_line(entry, ctx, kinds) for entry in entries))
 
 
-def _snippet(text: str, ctx: Context) -> str:
-    """The snippet on one line; the matched words bold in a terminal, plain otherwise."""
+def _marks(ctx: Context) -> tuple[str, str, str, str]:
+    """How a snippet's marked words are shown: bold in a terminal, plain otherwise."""
     from tui.journal.search import MARK_END, MARK_START
 
     bold, plain = ("\x1b[1m", "\x1b[22m") if _styled(ctx) else ("", "")
-    text = " ".join(text.split())  # the text itself was cleaned of control characters on save
-    return text.replace(MARK_START, bold).replace(MARK_END, plain)
+    return MARK_START, bold, MARK_END, plain
+
+
+def _snippet(text: str, marks: tuple[str, str, str, str]) -> str:
+    """The snippet on one line (the text itself was cleaned of control characters on save)."""
+    start, bold, end, plain = marks
+    return " ".join(text.split()).replace(start, bold).replace(end, plain)
 
 
 def _resolve(store, uid: str, *, in_trash: bool = False):
@@ -396,11 +400,11 @@ def cmd_search(args, ctx: Context) -> int:
     if not hits:
         ctx.print(t("cli.journal.search.none"))
         return 0
-    lines, kinds = [], _kinds()
+    lines, kinds, marks = [], _kinds(), _marks(ctx)
     for hit in hits:
         lines.append(entry_line(hit.entry, ctx, kinds))
         if hit.snippet:
-            lines.append("    " + _snippet(hit.snippet, ctx))
+            lines.append("    " + _snippet(hit.snippet, marks))
     ctx.print("\n".join(lines))
     return 0
 

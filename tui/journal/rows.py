@@ -20,21 +20,17 @@ def uid_text(raw: bytes) -> str:
 
 
 def entry_from_row(row) -> Entry:
+    """An Entry from a row of ``COLUMNS``. Kept lean: a search may turn thousands into entries."""
     (_id, uid, kind, created, updated, title, body, tags, deck, card, card_text, outcome,
      outcome_at, deleted) = row
-    return Entry(
-        uid=uid_text(uid),
-        kind=kind,
-        created=from_micros(created),
-        updated=from_micros(updated),
-        title=title,
-        body=body,
-        tags=all_tags(tags.split(), title, body),
-        card=CardRef(deck, card, card_text or "") if deck is not None else None,
-        outcome=outcome,
-        outcome_at=from_micros(outcome_at) if outcome_at is not None else None,
-        deleted=deleted is not None,
-    )
+    has_tags = tags or "#" in body or "#" in title
+    tags = all_tags(tags.split(), title, body) if has_tags else ()
+    created = from_micros(created)
+    return Entry(uid_text(uid), kind, created,
+                 created if updated == row[3] else from_micros(updated), title, body, tags,
+                 CardRef(deck, card, card_text or "") if deck is not None else None, outcome,
+                 from_micros(outcome_at) if outcome_at is not None else None,
+                 deleted is not None)
 
 
 def uid_bytes(uid: str) -> bytes:

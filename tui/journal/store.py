@@ -139,22 +139,25 @@ def _open_read_write(path: Path, clock, timeout: float, notices: list[str]) -> J
 
 
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock) -> None:
-    """Bring the schema up to date in one transaction, after a backup when there is data."""
+    """Bring the schema up to date in one transaction, after a backup when there is data.
+
+    Everything is decided again under the write lock: two Kaarts opening a new
+    journal at the same moment must not both create it, nor take the other's
+    fresh tables for another program's database.
+    """
     from tui.journal import backup as backups
 
-    if version == 0:
-        names = {row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
-        if names:
-            raise Damaged("not a Kaart journal")
-    else:
+    if version > 0:
         folder = backups.backups_dir(path)
         backups.copy_database(conn, backups.new_backup_path(
             folder, f"pre-v{SCHEMA_VERSION}", clock()))
     conn.execute("BEGIN IMMEDIATE")
     try:
         current = conn.execute("PRAGMA user_version").fetchone()[0]
-        if current < SCHEMA_VERSION:  # another Kaart may have done it while we waited
+        if current == 0 and conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1").fetchone():
+            raise Damaged("not a Kaart journal")
+        if current < SCHEMA_VERSION:
             migrate(conn, current)
             if current == 0:
                 conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('maintained', ?)",
