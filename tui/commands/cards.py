@@ -62,17 +62,11 @@ def _output_flags(parser) -> None:
 # -- today and draw -----------------------------------------------------------
 
 
-def daily_pool(ctx: Context):
-    """The cards the card of the day comes from (see ``tui.daily.daily_pool``)."""
-    from tui.daily import daily_pool as pool
-
-    return pool(ctx.library, ctx.settings.default_deck)
-
-
 def todays_card(ctx: Context):
     from tui.daily import todays_card as card_for
 
-    card = card_for(ctx.library, ctx.settings.default_deck, ctx.today(), ctx.settings.user_seed)
+    settings = ctx.settings
+    card = card_for(ctx.library, settings.default_deck, ctx.today(), settings.user_seed)
     if card is None:
         raise UserError(t("cli.no_decks"))
     return card
