@@ -254,6 +254,7 @@ MESSAGES: dict[str, str] = {
     # --- app ---
     "app.loading": "Loading…",
     "app.error_title": "Something went wrong",
+    "app.unexpected": "Something unexpected went wrong: {error}",
     "app.yes": "Yes",
     "app.no": "No",
     "app.draft_kept": "Your text is kept as a draft; Kaart offers it back the next time it starts.",
@@ -355,6 +356,7 @@ MESSAGES: dict[str, str] = {
     "app.decks.all_about": "Every card of every deck, filtered by the choices above. Press enter to flip through them, s to shuffle first.",
     "app.decks.count": "{count} cards",
     "app.decks.problems": "Decks with problems ({count})",
+    "app.decks.broken_notice": "{count} deck file(s) have problems and were skipped; press k to see what to fix.",
     "app.decks.video": "Film:",
     "app.draw.title": "Draw",
     "app.draw.all_decks": "All decks",

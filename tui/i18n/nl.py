@@ -254,6 +254,7 @@ MESSAGES: dict[str, str] = {
     # --- app ---
     "app.loading": "Laden…",
     "app.error_title": "Er ging iets mis",
+    "app.unexpected": "Er ging onverwacht iets mis: {error}",
     "app.yes": "Ja",
     "app.no": "Nee",
     "app.draft_kept": "Je tekst blijft bewaard als concept; Kaart biedt hem de volgende keer weer aan.",
@@ -355,6 +356,7 @@ MESSAGES: dict[str, str] = {
     "app.decks.all_about": "Alle kaarten uit alle stapels, gefilterd op de keuzes hierboven. Druk op enter om ze door te bladeren, op s om eerst te schudden.",
     "app.decks.count": "{count} kaarten",
     "app.decks.problems": "Stapels met problemen ({count})",
+    "app.decks.broken_notice": "{count} stapelbestand(en) hebben problemen en zijn overgeslagen; druk op k om te zien wat je moet herstellen.",
     "app.decks.video": "Film:",
     "app.draw.title": "Trekken",
     "app.draw.all_decks": "Alle stapels",

@@ -1,0 +1,164 @@
+"""Before a decision: name it in one line, draw a card, write what it makes you see, save.
+
+The entry is a ``decision``; the home screen later asks how it turned out
+and the outcome is saved on the same entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+
+from tui.decks.model import Card
+from tui.i18n import t
+from tui.screens.writing import WritingScreen
+from tui.textclean import one_line, strip_controls
+from tui.widgets.card_view import CardView, card_meta
+from tui.widgets.draw_source import DrawSource
+from tui.widgets.note_editor import NoteEditor
+from tui.widgets.plain_input import PlainInput
+
+DECISION_MOMENT = "voor-besluit"
+
+
+class DecisionScreen(WritingScreen):
+    """Dismisses with the saved decision entry, or ``None``."""
+
+    TITLE_KEY = "app.decision.title"
+    BINDINGS = [
+        Binding("ctrl+r", "draw", "app.key.draw_card", priority=True),
+        Binding("ctrl+f", "flip", "app.key.flip", priority=True),
+    ]
+
+    def __init__(self, *, draft: str = "") -> None:
+        super().__init__("decision:new", id="decision")
+        first, _, rest = draft.strip().partition("\n")
+        self.decision = first.strip()
+        self.reflection = rest.strip()
+        self.card: Card | None = None
+        self.dirty = bool(draft)
+
+    def compose(self) -> ComposeResult:
+        library = self.session.library
+        default = self.session.choices.get("decision.source", "")
+        if not default:
+            default = f"moment:{DECISION_MOMENT}" if library.cards(moment=DECISION_MOMENT) else "all"
+        yield Header(icon="◆")
+        with VerticalScroll(id="decision-body", classes="form"):
+            yield Static(Content(t("app.decision.step1")), classes="section-title")
+            yield PlainInput(self.decision, placeholder=t("app.decision.placeholder"),
+                             id="decision-text")
+            with Horizontal(classes="filters"):
+                yield DrawSource(library, value=default, id="source")
+                yield Button(Content(t("app.decision.draw")), id="draw", variant="primary",
+                             compact=True)
+            yield CardView(id="decision-card", placeholder=t("app.decision.no_card"))
+            yield Static(Content(t("app.decision.step2")), classes="section-title")
+            yield NoteEditor(self.reflection, placeholder=t("app.decision.reflect"),
+                             id="reflection")
+            with Horizontal(classes="form-buttons"):
+                yield Button(Content(t("app.editor.save")), id="save", variant="primary",
+                             compact=True)
+                yield Button(Content(t("app.editor.cancel")), id="cancel", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#decision-text", PlainInput).focus()
+
+    def reload(self) -> None:
+        if self.card is not None:
+            self._show()
+
+    # -- the decision and the card ---------------------------------------------------------
+    @on(Input.Changed, "#decision-text")
+    def _decision_changed(self, event: Input.Changed) -> None:
+        if event.value != self.decision:
+            self.decision = event.value
+            self.text_changed()
+
+    @on(Input.Submitted, "#decision-text")
+    def _decision_given(self) -> None:
+        if self.card is None:
+            self.action_draw()
+        self.query_one("#reflection", NoteEditor).focus()
+
+    @on(TextArea.Changed, "#reflection")
+    def _reflection_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.text != self.reflection:
+            self.reflection = event.text_area.text
+            self.text_changed()
+
+    @on(Select.Changed, "#source")
+    def _source(self, event: Select.Changed) -> None:
+        self.session.choices["decision.source"] = str(event.value)
+
+    @on(Button.Pressed, "#draw")
+    def _draw_pressed(self) -> None:
+        self.action_draw()
+
+    def action_draw(self) -> None:
+        self._draw()
+
+    @work(exclusive=True, group="draw", exit_on_error=False)
+    async def _draw(self) -> None:
+        from tui.journal.errors import StoreError
+
+        session = self.session
+        filters = self.query_one("#source", DrawSource).filters()
+        try:
+            card = await self.db(lambda store: session.draw_card(store, purpose="decision",
+                                                                  **filters))
+        except StoreError as error:
+            self.show_error(error.message)
+            return
+        if card is None:
+            self.show_error(t("app.draw.no_match"))
+            return
+        self.card = card
+        self._show()
+        self.query_one("#draw", Button).label = Content(t("app.draw.again"))
+
+    def _show(self) -> None:
+        card = self.card
+        library = self.session.library
+        deck = library.get(card.deck) if card else None
+        self.query_one("#decision-card", CardView).show(
+            card, deck_title=deck.title if deck else "",
+            meta=card_meta(card, library) if card else "")
+
+    def action_flip(self) -> None:
+        self.query_one("#decision-card", CardView).action_flip()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    # -- writing -----------------------------------------------------------------------------
+    def draft_text(self) -> str:
+        return "\n\n".join(part for part in (self.decision.strip(), self.reflection) if part)
+
+    def missing(self) -> str:
+        if not self.decision.strip():
+            return t("app.decision.need_decision")
+        if self.card is None:
+            return t("app.decision.need_card")
+        return ""
+
+    def store_entry(self, store: Any) -> Any:
+        from tui.journal.store import CardRef
+
+        card = self.card
+        assert card is not None
+        return store.add_entry("decision", strip_controls(self.reflection).strip(),
+                               title=one_line(self.decision),
+                               card=CardRef(card.deck, card.id, card.text))

@@ -1,0 +1,155 @@
+"""Draw a card: from all decks, one deck, a kind or a moment, without replacement.
+
+The store keeps the bag per set of filters, so a pool is drawn empty before a
+card repeats, across sessions. Drawing again is allowed, and recorded too.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Select
+
+from tui.decks.model import KINDS, Card
+from tui.i18n import t
+from tui.screens.base import KaartScreen
+from tui.widgets.card_view import CardView, card_meta
+from tui.widgets.draw_source import ALL, DrawSource
+
+ANY_KIND = "*"
+
+
+class DrawScreen(KaartScreen):
+    """Shows a freshly drawn card; ``d`` or ``r`` draws again, ``n`` writes about it."""
+
+    TITLE_KEY = "app.draw.title"
+    BINDINGS = [
+        Binding("d,r", "draw", "app.key.redraw", key_display="r"),
+        Binding("space,f", "flip", "app.key.flip", key_display="space"),
+        Binding("n", "write", "app.key.write_note"),
+        Binding("c", "open_card", "app.key.open_card"),
+        Binding("escape", "back", "app.key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="draw")
+        self.card: Card | None = None
+        self.draws = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal(classes="filters", id="draw-filters"):
+            yield DrawSource(self.session.library, value=self.source_value, id="source")
+            yield Select([(Content(t("kind." + kind)), kind) for kind in KINDS],
+                         prompt=t("app.filter.all_kinds"), id="kind", compact=True,
+                         value=Select.NULL if self.kind_value == ANY_KIND else self.kind_value)
+        with Vertical(id="draw-card-box"):
+            yield CardView(id="drawn", placeholder=t("app.draw.none"))
+        with Horizontal(classes="form-buttons", id="draw-buttons"):
+            yield Button(Content(t("app.draw.again")), id="again", compact=True)
+            yield Button(Content(t("app.card.flip")), id="flip", compact=True)
+            yield Button(Content(t("app.card.write")), id="write", compact=True)
+            yield Button(Content(t("app.draw.open")), id="open", compact=True)
+        yield Footer(compact=True)
+
+    @property
+    def source_value(self) -> str:
+        return self.session.choices.get("draw.source", ALL)
+
+    @property
+    def kind_value(self) -> str:
+        return self.session.choices.get("draw.kind", ANY_KIND)
+
+    def on_mount(self) -> None:
+        self.query_one("#drawn", CardView).focus()
+
+    def reload(self) -> None:
+        if self.card is None:
+            self.action_draw()
+        else:
+            self._show()
+
+    def filters(self) -> dict[str, str]:
+        filters = DrawSource.to_filters(self.source_value)
+        if self.kind_value != ANY_KIND:
+            filters["kind"] = self.kind_value
+        return filters
+
+    @on(Select.Changed, "#source")
+    def _source(self, event: Select.Changed) -> None:
+        if event.value != self.source_value:
+            self.session.choices["draw.source"] = str(event.value)
+            self.action_draw()
+
+    @on(Select.Changed, "#kind")
+    def _kind(self, event: Select.Changed) -> None:
+        value = ANY_KIND if event.value is Select.NULL else str(event.value)
+        if value != self.kind_value:
+            self.session.choices["draw.kind"] = value
+            self.action_draw()
+
+    def action_draw(self) -> None:
+        self._draw()
+
+    @work(exclusive=True, group="draw", exit_on_error=False)
+    async def _draw(self) -> None:
+        from tui.journal.errors import StoreError
+
+        session = self.session
+        filters = self.filters()
+        try:
+            card = await self.db(lambda store: session.draw_card(store, purpose="random",
+                                                                  **filters))
+        except StoreError as error:
+            self.show_error(error.message)
+            return
+        if card is None:
+            self.show_error(t("app.draw.no_match"))
+            return
+        self.card = card
+        self.draws += 1
+        self._show()
+
+    def _show(self) -> None:
+        card = self.card
+        library = self.session.library
+        deck = library.get(card.deck) if card else None
+        self.query_one("#drawn", CardView).show(card, deck_title=deck.title if deck else "",
+                                                meta=card_meta(card, library) if card else "")
+
+    def action_flip(self) -> None:
+        self.query_one("#drawn", CardView).action_flip()
+
+    def action_write(self) -> None:
+        if self.card is not None:
+            from tui.screens.editor import EditorScreen
+
+            self.app.push_screen(EditorScreen.for_card(self.card))
+
+    def action_open_card(self) -> None:
+        if self.card is not None:
+            from tui.screens.card import CardScreen
+
+            self.app.push_screen(CardScreen([self.card]))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#again")
+    def _again(self) -> None:
+        self.action_draw()
+
+    @on(Button.Pressed, "#flip")
+    def _flip(self) -> None:
+        self.action_flip()
+
+    @on(Button.Pressed, "#write")
+    def _write(self) -> None:
+        self.action_write()
+
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        self.action_open_card()

@@ -1,0 +1,200 @@
+"""One journal entry in full: when, kind, card, tags, text, outcome, and its earlier versions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Static
+
+from tui.dates import format_datetime
+from tui.i18n import get_language, t
+from tui.screens.base import KaartScreen
+from tui.widgets.plain import plain, plain_line
+
+
+def entry_content(entry: Any) -> Content:
+    """The whole entry as plain content."""
+    lang = get_language()
+    head = [Content.assemble((format_datetime(entry.created, lang), "$text-muted"), "  ",
+                             (t("app.entry_kind." + entry.kind), "bold $text-accent"))]
+    if entry.updated and entry.updated != entry.created:
+        head.append(Content.styled(t("app.entry.updated",
+                                     when=format_datetime(entry.updated, lang)), "$text-muted"))
+    parts = [Content("  ").join(head)]
+    if entry.title:
+        parts.append(plain(entry.title, "bold"))
+    if entry.card is not None:
+        parts.append(Content.assemble((t("app.entry.card") + " ", "$text-muted"),
+                                      plain(entry.card.text, "italic"),
+                                      (f"  ({entry.card.deck}/{entry.card.card})", "$text-muted")))
+    if entry.tags:
+        parts.append(plain_line(" ".join(f"#{tag}" for tag in entry.tags), "$text-secondary"))
+    parts.append(plain(entry.body) if entry.body else Content.styled(t("app.entry.empty"),
+                                                                     "italic $text-muted"))
+    if entry.kind == "decision":
+        if entry.outcome:
+            when = format_datetime(entry.outcome_at, lang) if entry.outcome_at else ""
+            parts.append(Content.assemble((t("app.entry.outcome") + f" {when}", "bold")))
+            parts.append(plain(entry.outcome))
+        else:
+            parts.append(Content.styled(t("app.entry.no_outcome"), "italic $text-warning"))
+    return Content("\n\n").join(parts)
+
+
+class EntryScreen(KaartScreen):
+    """Read an entry; ``e`` edits it (the old version is kept), ``delete`` moves it to the trash."""
+
+    TITLE_KEY = "app.entry.title"
+    BINDINGS = [
+        Binding("e", "edit", "app.key.edit"),
+        Binding("delete,x", "delete", "app.key.delete", key_display="del"),
+        Binding("c", "open_card", "app.key.open_card"),
+        Binding("o", "outcome", "app.key.outcome"),
+        Binding("v", "versions", "app.key.versions"),
+        Binding("escape", "back", "app.key.back"),
+    ]
+
+    def __init__(self, uid: str) -> None:
+        super().__init__(id="entry")
+        self.uid = uid
+        self.entry: Any = None
+        self.show_versions = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with VerticalScroll(id="entry-body"):
+            yield Static(Content(t("app.loading")), id="entry-text")
+            yield Static(Content(""), id="entry-versions")
+        with Horizontal(classes="form-buttons", id="entry-buttons"):
+            yield Button(Content(t("app.entry.edit")), id="edit", compact=True)
+            yield Button(Content(t("app.entry.delete")), id="delete", compact=True,
+                         variant="error")
+            yield Button(Content(t("app.entry.open_card")), id="open-card", compact=True)
+            yield Button(Content(t("app.entry.set_outcome")), id="outcome", compact=True)
+        yield Footer(compact=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        entry = self.entry
+        if action == "open_card":
+            return entry is not None and entry.card is not None
+        if action == "outcome":
+            return entry is not None and entry.kind == "decision"
+        return True
+
+    def reload(self) -> None:
+        self._load()
+
+    def on_screen_resume(self) -> None:
+        if self.entry is not None:
+            self._load()
+
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def _load(self) -> None:
+        from tui.journal.errors import StoreError
+
+        uid = self.uid
+        want_versions = self.show_versions
+        try:
+            entry, versions = await self.db(
+                lambda store: (store.get_entry(uid), store.history(uid) if want_versions else []))
+        except StoreError as error:
+            self.show_error(error.message)
+            return
+        self.entry = entry
+        if entry is None:
+            self.query_one("#entry-text", Static).update(Content(t("app.entry.gone")))
+            return
+        self.query_one("#entry-text", Static).update(entry_content(entry))
+        self.query_one("#open-card").display = entry.card is not None
+        self.query_one("#outcome").display = entry.kind == "decision"
+        self._show_versions(versions)
+        self.refresh_bindings()
+
+    def _show_versions(self, versions: list) -> None:
+        widget = self.query_one("#entry-versions", Static)
+        if not self.show_versions:
+            widget.update(Content(""))
+            return
+        if not versions:
+            widget.update(Content.styled(t("app.entry.no_versions"), "italic $text-muted"))
+            return
+        lang = get_language()
+        parts = [Content.styled(t("app.entry.versions", count=len(versions)), "bold")]
+        for version in versions:
+            parts.append(Content.assemble(
+                (format_datetime(version.updated, lang), "$text-muted"), "  ",
+                plain_line(version.title, "bold"), "\n", plain(version.body)))
+        widget.update(Content("\n\n").join(parts))
+
+    # -- actions -----------------------------------------------------------------------------
+    def action_edit(self) -> None:
+        if self.entry is not None:
+            from tui.screens.editor import EditorScreen
+
+            self.app.push_screen(EditorScreen.edit(self.entry))
+
+    def action_delete(self) -> None:
+        if self.entry is not None:
+            self._delete()
+
+    @work(exclusive=True, group="delete", exit_on_error=False)
+    async def _delete(self) -> None:
+        from tui.journal.errors import StoreError
+
+        uid = self.uid
+        try:
+            await self.db(lambda store: store.delete_entry(uid))
+        except StoreError as error:
+            self.show_error(error.message)
+            return
+        self.session.last_deleted = uid
+        self.app.refresh_bindings()
+        self.show_info(t("app.entry.deleted"), timeout=8)
+        self.dismiss(uid)
+
+    def action_open_card(self) -> None:
+        entry = self.entry
+        if entry is None or entry.card is None:
+            return
+        card = self.session.library.card(entry.card.deck, entry.card.card)
+        if card is None:
+            self.show_info(t("app.entry.card_gone"))
+            return
+        from tui.screens.card import CardScreen
+
+        self.app.push_screen(CardScreen([card]))
+
+    def action_outcome(self) -> None:
+        entry = self.entry
+        if entry is not None and entry.kind == "decision":
+            from tui.screens.outcome import OutcomeScreen
+
+            self.app.push_screen(OutcomeScreen(entry.uid))
+
+    def action_versions(self) -> None:
+        self.show_versions = not self.show_versions
+        self._load()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#edit")
+    def _edit(self) -> None:
+        self.action_edit()
+
+    @on(Button.Pressed, "#delete")
+    def _delete_pressed(self) -> None:
+        self.action_delete()
+
+    @on(Button.Pressed, "#open-card")
+    def _card(self) -> None:
+        self.action_open_card()
+
+    @on(Button.Pressed, "#outcome")
+    def _outcome(self) -> None:
+        self.action_outcome()

@@ -1,0 +1,195 @@
+"""Home: the card of the day, quick actions, the reflection calendar, decisions waiting, recent notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Static
+
+from tui.decks.model import Card
+from tui.i18n import t
+from tui.screens.base import KaartScreen
+from tui.widgets.calendar import MAX_WEEKS, ReflectionCalendar
+from tui.widgets.card_view import CardView, card_meta
+from tui.widgets.entry_list import EntryList
+from tui.widgets.entry_row import render_entry_row, row_of
+
+RECENT = 8
+
+
+@dataclass
+class HomeData:
+    card: Card | None
+    deck_title: str
+    meta: str
+    today: date
+    counts: dict[date, int]
+    streak: int
+    recent: list
+    pending: list
+
+
+class HomeScreen(KaartScreen):
+    """What a user opens every morning."""
+
+    TITLE_KEY = "app.home.title"
+    RELOAD_ON_MOUNT = False  # loads after the first frame instead
+    BINDINGS = [
+        Binding("space,f", "flip", "app.key.flip", key_display="space"),
+        Binding("n", "write", "app.key.write_card"),
+        Binding("c", "open_card", "app.key.open_card", show=False),
+        Binding("w", "write_journal", "app.key.write_journal", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="home")
+        self.data: HomeData | None = None
+        self.complete = False  # everything mounted (after the first frame)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with VerticalScroll(id="home-body"):
+            with Horizontal(id="home-top"):
+                with Vertical(id="today-box"):
+                    yield Static(Content(t("card.of_the_day")), classes="section-title")
+                    yield CardView(id="today-card", placeholder=t("app.loading"))
+                if self.complete:
+                    yield self._actions()
+            if self.complete:
+                yield from self._lower()
+        if self.complete:
+            yield Footer(compact=True)
+
+    # The first frame holds only the card's place: the rest is mounted right after it,
+    # so `kaart` shows something as soon as Textual can draw.
+    def _actions(self) -> Vertical:
+        buttons = [Button(Content.assemble((f"{key} ", "bold"), t(f"app.home.action.{action}")),
+                          id=f"go-{action}", compact=True, classes="action")
+                   for action, key in (("draw", "d"), ("decision", "b"), ("write", "n"),
+                                       ("decks", "k"), ("journal", "j"), ("search", "/"))]
+        return Vertical(Static(Content(t("app.home.actions")), classes="section-title"), *buttons,
+                        id="actions")
+
+    def _lower(self) -> list:
+        calendar = Vertical(Static(Content(t("app.home.calendar")), classes="section-title"),
+                            ReflectionCalendar(id="calendar"), Static(Content(""), id="streak"),
+                            id="calendar-box")
+        pending = Vertical(Static(Content(t("app.home.pending")), classes="section-title"),
+                           EntryList(id="pending", empty_text=t("app.home.no_pending"),
+                                     render_row=render_entry_row), id="pending-box")
+        return [Horizontal(calendar, pending, id="home-middle"),
+                Static(Content(t("app.home.recent")), classes="section-title"),
+                EntryList(id="recent", empty_text=t("app.home.no_recent"),
+                          render_row=render_entry_row)]
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._complete_layout)
+
+    async def _complete_layout(self) -> None:
+        self.complete = True
+        await self.query_one("#home-top").mount(self._actions())
+        await self.query_one("#home-body").mount_all(self._lower())
+        await self.mount(Footer(compact=True))
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.data is not None:
+            self.reload()
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
+    def _load(self) -> None:
+        from tui.daily import todays_card
+
+        session = self.session
+        library = session.library
+        today = session.today()
+        settings = session.settings
+        card = todays_card(library, settings.default_deck, today, settings.user_seed)
+        start = ReflectionCalendar.start_for(today, MAX_WEEKS)
+
+        def query(store):
+            if card is not None:
+                store.record_draw(card.deck, card.id, "daily")
+            return (store.day_counts(start, today), store.streak(today),
+                    store.recent(RECENT), store.pending_decisions())
+
+        try:
+            counts, streak, recent, pending = session.db_wait(query)
+        except Exception as error:  # noqa: BLE001 - a journal problem must not hide the card
+            counts, streak, recent, pending = {}, 0, [], []
+            self.app.call_from_thread(self.show_error, getattr(error, "message", str(error)))
+        deck = library.get(card.deck) if card else None
+        data = HomeData(card, deck.title if deck else "", card_meta(card, library) if card else "",
+                        today, counts, streak, recent, pending)
+        self.app.call_from_thread(self._show, data)
+
+    def _show(self, data: HomeData) -> None:
+        first = self.data is None
+        self.data = data
+        view = self.query_one("#today-card", CardView)
+        if first or view.card != data.card:
+            view.show(data.card, deck_title=data.deck_title, meta=data.meta)
+        if data.card is None:
+            view.placeholder = t("cli.no_decks")
+            view.refresh()
+        self.query_one("#calendar", ReflectionCalendar).set_data(data.counts, data.today)
+        if data.streak > 1:
+            streak = t("app.home.streak", count=data.streak)
+        else:
+            streak = t("app.home.streak_one" if data.streak else "app.home.no_streak")
+        self.query_one("#streak", Static).update(Content(streak))
+        self.query_one("#pending", EntryList).set_rows([row_of(e) for e in data.pending])
+        self.query_one("#recent", EntryList).set_rows([row_of(e) for e in data.recent])
+        self.query_one("#pending-box").display = bool(data.pending)
+
+    # -- actions ----------------------------------------------------------------------
+    def action_flip(self) -> None:
+        self.query_one("#today-card", CardView).action_flip()
+
+    def action_write(self) -> None:
+        if self.data is None or self.data.card is None:
+            return
+        from tui.screens.editor import EditorScreen
+
+        self.app.push_screen(EditorScreen.for_card(self.data.card))
+
+    def action_write_journal(self) -> None:
+        from tui.screens.editor import EditorScreen
+
+        self.app.push_screen(EditorScreen.new_journal())
+
+    def action_open_card(self) -> None:
+        if self.data is None or self.data.card is None:
+            return
+        from tui.screens.card import CardScreen
+
+        self.app.push_screen(CardScreen([self.data.card]))
+
+    @on(Button.Pressed, ".action")
+    def _action(self, event: Button.Pressed) -> None:
+        action = (event.button.id or "").removeprefix("go-")
+        if action == "write":
+            self.action_write()
+        else:
+            getattr(self.app, f"action_{action}")()
+
+    @on(EntryList.Selected, "#recent")
+    def _open_entry(self, event: EntryList.Selected) -> None:
+        from tui.screens.entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(event.key))
+
+    @on(EntryList.Selected, "#pending")
+    def _ask_outcome(self, event: EntryList.Selected) -> None:
+        from tui.screens.outcome import OutcomeScreen
+
+        self.app.push_screen(OutcomeScreen(event.key), lambda _saved: self.reload())

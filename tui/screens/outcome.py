@@ -1,0 +1,95 @@
+"""How did it turn out? The outcome of a decision, saved on the same entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Static, TextArea
+
+from tui.dates import format_date
+from tui.i18n import get_language, t
+from tui.screens.writing import WritingScreen
+from tui.textclean import strip_controls
+from tui.widgets.note_editor import NoteEditor
+from tui.widgets.plain import plain, plain_line
+
+
+class OutcomeScreen(WritingScreen):
+    """Shows the decision, its card and reflection; dismisses with the updated entry, or ``None``."""
+
+    TITLE_KEY = "app.outcome.title"
+
+    def __init__(self, uid: str, *, draft: str = "") -> None:
+        super().__init__(f"outcome:{uid}", id="outcome")
+        self.uid = uid
+        self.entry: Any = None
+        self.outcome = draft
+        self.dirty = bool(draft)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Vertical(id="outcome-body", classes="form"):
+            yield Static(Content(""), id="outcome-decision", classes="card-banner")
+            yield Static(Content(t("app.outcome.question")), classes="section-title")
+            yield NoteEditor(self.outcome, placeholder=t("app.outcome.placeholder"), id="outcome-text")
+            with Horizontal(classes="form-buttons"):
+                yield Button(Content(t("app.editor.save")), id="save", variant="primary",
+                             compact=True)
+                yield Button(Content(t("app.editor.cancel")), id="cancel", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#outcome-text", NoteEditor).focus()
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def _load(self) -> None:
+        from tui.journal.errors import StoreError
+
+        try:
+            entry = await self.db(lambda store: store.get_entry(self.uid))
+        except StoreError as error:
+            self.show_error(error.message)
+            return
+        if entry is None:
+            self.show_error(t("app.entry.gone"))
+            self.dismiss(None)
+            return
+        self.entry = entry
+        lang = get_language()
+        parts = [Content.assemble((format_date(entry.created, lang) + "  ", "$text-muted"),
+                                  plain_line(entry.title, "bold"))]
+        if entry.card is not None:
+            parts.append(plain(entry.card.text, "italic $text-accent"))
+        if entry.body:
+            parts.append(plain(entry.body))
+        self.query_one("#outcome-decision", Static).update(Content("\n").join(parts))
+        if entry.outcome and not self.outcome:
+            self.outcome = entry.outcome  # before loading, so it does not count as a change
+            self.query_one("#outcome-text", NoteEditor).load_text(entry.outcome)
+
+    @on(TextArea.Changed, "#outcome-text")
+    def _changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.text != self.outcome:
+            self.outcome = event.text_area.text
+            self.text_changed()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def draft_text(self) -> str:
+        return self.outcome
+
+    def store_entry(self, store: Any) -> Any:
+        return store.set_outcome(self.uid, strip_controls(self.outcome).strip())

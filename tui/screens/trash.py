@@ -1,0 +1,105 @@
+"""The trash: deleted entries, to restore one or to empty it for good."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Static
+
+from tui.i18n import t
+from tui.screens.base import KaartScreen
+from tui.widgets.entry_list import EntryList
+from tui.widgets.entry_row import render_entry_row, row_of
+
+
+class TrashScreen(KaartScreen):
+    """``r`` restores the highlighted entry; emptying the trash asks first."""
+
+    TITLE_KEY = "app.trash.title"
+    BINDINGS = [
+        Binding("r,enter", "restore", "app.key.restore", key_display="r"),
+        Binding("E", "empty", "app.key.empty_trash", key_display="shift+e"),
+        Binding("escape", "back", "app.key.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal(classes="filters"):
+            yield Static(Content(t("app.trash.about")), classes="hint", id="trash-about")
+            yield Button(Content(t("app.trash.empty")), id="empty", variant="error", compact=True)
+        yield EntryList(id="trash", empty_text=t("app.trash.nothing"), render_row=render_entry_row)
+        yield Footer(compact=True)
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def _load(self) -> None:
+        from tui.journal.errors import StoreError
+
+        try:
+            entries = await self.db(lambda store: store.trash())
+        except StoreError as error:
+            self.show_error(error.message)
+            return
+        listing = self.query_one("#trash", EntryList)
+        listing.set_rows([row_of(entry) for entry in entries])
+        listing.focus()
+
+    @on(EntryList.Selected, "#trash")
+    def _selected(self) -> None:
+        self.action_restore()
+
+    def action_restore(self) -> None:
+        uid = self.query_one("#trash", EntryList).current_key
+        if uid is not None:
+            self._restore(uid)
+
+    @work(exclusive=True, group="change", exit_on_error=False)
+    async def _restore(self, uid: str) -> None:
+        from tui.journal.errors import StoreError
+
+        try:
+            await self.db(lambda store: store.restore_entry(uid))
+        except StoreError as error:
+            self.show_error(error.message)
+            return
+        self.query_one("#trash", EntryList).remove_row(uid)
+        if self.session.last_deleted == uid:
+            self.session.last_deleted = None
+        self.show_info(t("app.trash.restored"))
+
+    @on(Button.Pressed, "#empty")
+    def _empty_pressed(self) -> None:
+        self.action_empty()
+
+    def action_empty(self) -> None:
+        if not self.query_one("#trash", EntryList).rows:
+            return
+        self._empty()
+
+    @work(exclusive=True, group="change", exit_on_error=False)
+    async def _empty(self) -> None:
+        from tui.journal.errors import StoreError
+        from tui.screens.confirm import ConfirmScreen
+
+        count = len(self.query_one("#trash", EntryList).rows)
+        sure = await self.app.push_screen_wait(ConfirmScreen(
+            t("app.trash.empty_question", count=count), detail=t("app.trash.empty_detail"),
+            yes=t("app.trash.empty"), no=t("app.no"), danger=True))
+        if not sure:
+            return
+        try:
+            removed = await self.db(lambda store: store.empty_trash())
+        except StoreError as error:
+            self.show_error(error.message)
+            return
+        self.session.last_deleted = None
+        self.show_info(t("app.trash.emptied", count=removed))
+        self._load()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,65 @@
+"""How one journal entry reads in a list: date, kind and title; then the first words or the match.
+
+``EntryRow`` keeps only what the two lines need, so a long timeline stays
+small in memory; :func:`render_entry_row` draws it when it comes into view.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple
+
+from textual.content import Content
+
+from tui.dates import format_date
+from tui.i18n import get_language, t
+from tui.textclean import one_line
+from tui.widgets.plain import plain_line, snippet
+
+KIND_STYLE = {"journal": "$text-primary", "note": "$text-accent", "decision": "$text-warning"}
+PREVIEW = 240  # characters of the body kept for the second line
+
+
+class EntryRow(NamedTuple):
+    key: str  # the entry's uid
+    created: datetime
+    kind: str
+    title: str
+    preview: str
+    tags: tuple[str, ...]
+    match: str | None = None  # a search snippet with \x02…\x03 around the hits
+
+
+def entry_title(entry) -> str:
+    """The entry's title, else the text of its card, else its first line."""
+    if entry.title:
+        return entry.title
+    if entry.card is not None and entry.card.text:
+        return entry.card.text
+    return entry.body.strip().split("\n", 1)[0]
+
+
+def row_of(entry, match: str | None = None) -> EntryRow:
+    body = entry.body.strip()
+    if not (entry.title or entry.card is not None):
+        body = body.split("\n", 1)[1] if "\n" in body else ""
+    return EntryRow(entry.uid, entry.created, entry.kind, one_line(entry_title(entry)[:PREVIEW]),
+                    one_line(body[:PREVIEW]), tuple(entry.tags), match)
+
+
+def render_entry_row(row: EntryRow) -> tuple[Content, Content]:
+    first = Content.assemble(
+        (format_date(row.created, get_language(), short=True), "$text-muted"),
+        "  ",
+        (t("app.entry_kind." + row.kind), f"bold {KIND_STYLE.get(row.kind, '')}".strip()),
+        "  ",
+        plain_line(row.title, "bold"),
+    )
+    if row.tags:
+        first = first.append(Content.styled("  " + " ".join(f"#{tag}" for tag in row.tags),
+                                            "$text-muted"))
+    if row.match is not None:
+        second = Content("   ").append(snippet(row.match))
+    else:
+        second = Content("   ").append(plain_line(row.preview, "$text-muted"))
+    return first, second
