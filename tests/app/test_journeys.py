@@ -478,3 +478,36 @@ async def test_a_broken_deck_is_listed_with_its_problem_and_the_rest_works(make_
         assert "Decks with problems (1)" in problems and "kapot.yaml:4" in problems
         assert "YAML syntax error" in problems
         assert "Test deck" in screen_text(app)
+
+
+async def test_settings_theme_backup_and_export(make_app, home, tmp_path):
+    import json
+
+    from textual.widgets import Button, Select
+
+    from tui.widgets.plain_input import PlainInput
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.session.db_wait(lambda store: store.add_entry("journal", "to export"))
+        await pilot.press("comma")
+        await settle(pilot)
+        app.screen.query_one("#theme", Select).value = "textual-light"
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        assert json.loads((home / "config" / "settings.json").read_text())["theme"] == (
+            "textual-light")
+
+        app.screen.query_one("#backup", Button).press()
+        await settle(pilot)
+        backups = list((home / "data" / "backups").glob("*"))
+        assert backups and all(path.stat().st_mode & 0o077 == 0 for path in backups)
+
+        target = tmp_path / "out.json"
+        app.screen.query_one("#export-path", PlainInput).value = str(target)
+        app.screen.query_one("#export-json", Button).press()
+        await settle(pilot)
+        document = json.loads(target.read_text())
+        assert [entry["body"] for entry in document["entries"]] == ["to export"]
+        assert target.stat().st_mode & 0o077 == 0

@@ -13,6 +13,7 @@ from tui.i18n import t
 from tui.widgets.plain import translate_bindings
 
 if TYPE_CHECKING:
+    from tui.decks.model import Card
     from tui.journal.store import JournalStore
     from tui.session import Session
 
@@ -44,6 +45,31 @@ class KaartMixin:
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             self.show_error(t("app.unexpected", error=getattr(error, "message", None) or error))
+
+    def open_card(self, deck: str, card: str) -> None:
+        """Show a card with its notes; says so when the card is no longer in the decks."""
+        found = self.session.library.card(deck, card)
+        if found is None:
+            self.show_info(t("app.entry.card_gone"))
+            return
+        from tui.screens.card import CardScreen
+
+        self.app.push_screen(CardScreen([found]))
+
+    async def draw_card(self, purpose: str, filters: dict[str, str]) -> Card | None:
+        """Draw and record a card (without replacement); ``None`` after telling why not."""
+        from tui.journal.errors import StoreError
+
+        session = self.session
+        try:
+            card = await self.db(lambda store: session.draw_card(store, purpose=purpose,
+                                                                  **filters))
+        except StoreError as error:
+            self.show_error(error.message)
+            return None
+        if card is None:
+            self.show_error(t("app.draw.no_match"))
+        return card
 
     def has_unsaved_text(self) -> bool:
         """Editors say ``True`` while they hold text that is not saved yet."""

@@ -62,10 +62,7 @@ class DecisionScreen(WritingScreen):
             yield Static(Content(t("app.decision.step2")), classes="section-title")
             yield NoteEditor(self.reflection, placeholder=t("app.decision.reflect"),
                              id="reflection")
-            with Horizontal(classes="form-buttons"):
-                yield Button(Content(t("app.editor.save")), id="save", variant="primary",
-                             compact=True)
-                yield Button(Content(t("app.editor.cancel")), id="cancel", compact=True)
+            yield self.form_buttons()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -107,18 +104,8 @@ class DecisionScreen(WritingScreen):
 
     @work(exclusive=True, group="draw", exit_on_error=False)
     async def _draw(self) -> None:
-        from tui.journal.errors import StoreError
-
-        session = self.session
-        filters = self.query_one("#source", DrawSource).filters()
-        try:
-            card = await self.db(lambda store: session.draw_card(store, purpose="decision",
-                                                                  **filters))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        card = await self.draw_card("decision", self.query_one("#source", DrawSource).filters())
         if card is None:
-            self.show_error(t("app.draw.no_match"))
             return
         self.card = card
         self._show()
@@ -134,14 +121,6 @@ class DecisionScreen(WritingScreen):
 
     def action_flip(self) -> None:
         self.query_one("#decision-card", CardView).action_flip()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     # -- writing -----------------------------------------------------------------------------
     def draft_text(self) -> str:

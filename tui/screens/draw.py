@@ -96,18 +96,8 @@ class DrawScreen(KaartScreen):
 
     @work(exclusive=True, group="draw", exit_on_error=False)
     async def _draw(self) -> None:
-        from tui.journal.errors import StoreError
-
-        session = self.session
-        filters = self.filters()
-        try:
-            card = await self.db(lambda store: session.draw_card(store, purpose="random",
-                                                                  **filters))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        card = await self.draw_card("random", self.filters())
         if card is None:
-            self.show_error(t("app.draw.no_match"))
             return
         self.card = card
         self.draws += 1

@@ -6,9 +6,9 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from tui.decks.model import Card
 from tui.i18n import t
@@ -76,11 +76,7 @@ class EditorScreen(WritingScreen):
             yield PlainInput(self.title_text, placeholder=t(title_label), id="title")
             yield NoteEditor(self.text, placeholder=t("app.editor.placeholder"), id="body")
             yield PlainInput(" ".join(self.tags), placeholder=t("app.editor.tags"), id="tags")
-            with Horizontal(classes="form-buttons"):
-                yield Button(Content(t("app.editor.save")), id="save", variant="primary",
-                             compact=True)
-                yield Button(Content(t("app.editor.cancel")), id="cancel", compact=True)
-                yield Static(plain(t("app.editor.hint")), id="status", classes="hint")
+            yield self.form_buttons(Static(plain(t("app.editor.hint")), id="status", classes="hint"))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -105,14 +101,6 @@ class EditorScreen(WritingScreen):
         if tags != self.tags:
             self.tags = tags
             self.text_changed()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     # -- writing ---------------------------------------------------------------------------
     def draft_text(self) -> str:

@@ -159,15 +159,8 @@ class EntryScreen(KaartScreen):
 
     def action_open_card(self) -> None:
         entry = self.entry
-        if entry is None or entry.card is None:
-            return
-        card = self.session.library.card(entry.card.deck, entry.card.card)
-        if card is None:
-            self.show_info(t("app.entry.card_gone"))
-            return
-        from tui.screens.card import CardScreen
-
-        self.app.push_screen(CardScreen([card]))
+        if entry is not None and entry.card is not None:
+            self.open_card(entry.card.deck, entry.card.card)
 
     def action_outcome(self) -> None:
         entry = self.entry

@@ -183,15 +183,8 @@ class JournalScreen(KaartScreen):
     @work(exclusive=True, group="edit", exit_on_error=False)
     async def _open_card(self, uid: str) -> None:
         entry = await self.db(lambda store: store.get_entry(uid))
-        if entry is None or entry.card is None:
-            return
-        card = self.session.library.card(entry.card.deck, entry.card.card)
-        if card is None:
-            self.show_info(t("app.entry.card_gone"))
-            return
-        from tui.screens.card import CardScreen
-
-        self.app.push_screen(CardScreen([card]))
+        if entry is not None and entry.card is not None:
+            self.open_card(entry.card.deck, entry.card.card)
 
     def action_trash(self) -> None:
         from tui.screens.trash import TrashScreen

@@ -6,9 +6,9 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static, TextArea
+from textual.widgets import Footer, Header, Static, TextArea
 
 from tui.dates import format_date
 from tui.i18n import get_language, t
@@ -36,10 +36,7 @@ class OutcomeScreen(WritingScreen):
             yield Static(Content(""), id="outcome-decision", classes="card-banner")
             yield Static(Content(t("app.outcome.question")), classes="section-title")
             yield NoteEditor(self.outcome, placeholder=t("app.outcome.placeholder"), id="outcome-text")
-            with Horizontal(classes="form-buttons"):
-                yield Button(Content(t("app.editor.save")), id="save", variant="primary",
-                             compact=True)
-                yield Button(Content(t("app.editor.cancel")), id="cancel", compact=True)
+            yield self.form_buttons()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -79,14 +76,6 @@ class OutcomeScreen(WritingScreen):
         if event.text_area.text != self.outcome:
             self.outcome = event.text_area.text
             self.text_changed()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     def draft_text(self) -> str:
         return self.outcome

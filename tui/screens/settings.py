@@ -53,6 +53,9 @@ class SettingsScreen(KaartScreen):
                 yield Button(Content(t("app.settings.export_json")), id="export-json")
         yield Footer(compact=True)
 
+    def on_mount(self) -> None:
+        self.query_one("#language", Select).focus()
+
     def _where(self) -> Content:
         rows = [("app.settings.where_journal", paths.database_path(create_dir=False)),
                 ("app.settings.where_settings", paths.settings_path(create_dir=False)),

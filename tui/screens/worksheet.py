@@ -6,9 +6,9 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from tui.decks.model import Card
 from tui.i18n import t
@@ -50,10 +50,7 @@ class WorksheetScreen(WritingScreen):
                                               plain(prompt)), classes="prompt")
                 yield NoteEditor(self.answers[number], id=f"answer-{number}", classes="answer")
             yield PlainInput(" ".join(self.tags), placeholder=t("app.editor.tags"), id="tags")
-            with Horizontal(classes="form-buttons"):
-                yield Button(Content(t("app.editor.save")), id="save", variant="primary",
-                             compact=True)
-                yield Button(Content(t("app.editor.cancel")), id="cancel", compact=True)
+            yield self.form_buttons()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -70,14 +67,6 @@ class WorksheetScreen(WritingScreen):
     @on(Input.Changed, "#tags")
     def _tags_changed(self, event: Input.Changed) -> None:
         self.tags = tuple(parse_tags(event.value))
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     def draft_text(self) -> str:
         return worksheet_body(self.card.prompts, self.answers)

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
 from textual.timer import Timer
+from textual.widgets import Button
 
 from tui.i18n import t
 from tui.screens.base import KaartScreen
@@ -107,7 +110,15 @@ class WritingScreen(KaartScreen):
     def has_unsaved_text(self) -> bool:
         return self.dirty and bool(self.draft_text().strip())
 
+    def form_buttons(self, *extra) -> Horizontal:
+        """Save and Cancel (and ``extra`` widgets after them), for the bottom of the form."""
+        return Horizontal(
+            Button(Content(t("app.editor.save")), id="save", variant="primary", compact=True),
+            Button(Content(t("app.editor.cancel")), id="cancel", compact=True),
+            *extra, classes="form-buttons")
+
     # -- saving ------------------------------------------------------------------------
+    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         self._save()
 
@@ -151,6 +162,7 @@ class WritingScreen(KaartScreen):
         self.show_info(t("app.write.saved"))
         self.saved(entry)
 
+    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         if not self.has_unsaved_text():
             if self.dirty:

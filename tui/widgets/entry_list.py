@@ -75,7 +75,7 @@ class EntryList(ScrollView, can_focus=True):
     """The highlighted row, ``-1`` when there are no rows."""
 
     @dataclass
-    class Selected(Message):
+    class RowMessage(Message):
         entry_list: EntryList
         key: str
 
@@ -83,14 +83,11 @@ class EntryList(ScrollView, can_focus=True):
         def control(self) -> EntryList:
             return self.entry_list
 
-    @dataclass
-    class Highlighted(Message):
-        entry_list: EntryList
-        key: str
+    class Selected(RowMessage):
+        """A row was opened (enter or a click)."""
 
-        @property
-        def control(self) -> EntryList:
-            return self.entry_list
+    class Highlighted(RowMessage):
+        """The cursor moved to a row."""
 
     @dataclass
     class NeedMore(Message):
