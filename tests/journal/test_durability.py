@@ -198,7 +198,7 @@ def test_forward_migration_after_a_backup(db_path, clock):
     conn = sqlite3.connect(str(db_path))
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     conn.close()
-    backups = list((db_path.parent / "backups").glob("pre-v2-*.sqlite3"))
+    backups = list((db_path.parent / "backups").glob(f"pre-v{schema.SCHEMA_VERSION}-*.sqlite3"))
     assert len(backups) == 1 and mode(backups[0]) == 0o600
     old = sqlite3.connect(str(backups[0]))
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1

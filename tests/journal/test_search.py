@@ -129,3 +129,19 @@ def test_trash_is_not_searched(store, filled):
     store.delete_entry(filled["idee"].uid)
     assert store.search("ideeën") == []
     assert store.search("", tag="buurt") == []
+
+
+def test_pending_decisions_use_their_index(tmp_path):
+    from tui.journal.store import open_store
+
+    store = open_store(tmp_path / "j.sqlite3")
+    try:
+        store.add_entry("decision", "waarom", title="Wel of niet verwijzen")
+        with store._read() as conn:
+            plan = " ".join(str(row) for row in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM entries e WHERE e.deleted IS NULL AND "
+                "e.kind = 'decision' AND e.outcome = '' ORDER BY e.created, e.uid"))
+        assert "entries_pending" in plan
+        assert [e.title for e in store.pending_decisions()] == ["Wel of niet verwijzen"]
+    finally:
+        store.close()

@@ -119,6 +119,12 @@ MIGRATIONS: dict[int, str] = {
             value TEXT NOT NULL
         );
     """,
+    # The home screen asks for open decisions on every start: without this index
+    # that read walks the whole table (and fills the page cache) in a large journal.
+    3: """
+        CREATE INDEX entries_pending ON entries (created, uid)
+            WHERE kind = 'decision' AND outcome = '' AND deleted IS NULL;
+    """,
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)
