@@ -139,3 +139,15 @@ def test_every_command_is_mapped_to_its_module():
         only = build_parser([name])
         chosen = next(action for action in only._actions if action.dest == "command")
         assert name in chosen.choices, (name, module)
+
+
+def test_bare_kaart_builds_no_subcommand_parsers():
+    from tui.cli import build_parser
+
+    for argv in ([], ["--lang", "nl"]):
+        sub = next(a for a in build_parser(argv)._actions if a.dest == "command")
+        assert sub.choices == {}
+    sub = next(a for a in build_parser(["--help"])._actions if a.dest == "command")
+    assert "today" in sub.choices and "search" in sub.choices
+    sub = next(a for a in build_parser(["nonsense"])._actions if a.dest == "command")
+    assert "today" in sub.choices  # a mistyped command lists every valid one

@@ -66,9 +66,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
     sub = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"),
                                 parser_class=_Parser)
-    wanted = COMMAND_MODULES.get(_command_word(argv)) if argv is not None else None
+    everything = argv is None or any(arg in ("-h", "--help") for arg in argv)
+    word = None if argv is None else _command_word(argv)
+    wanted = COMMAND_MODULES.get(word) if word else None
     for name, module in (("cards", cards), ("journal", journal)):
-        if wanted in (None, name):
+        # a bare `kaart` starts the app: it needs no subcommand parsers at all
+        if wanted == name or (wanted is None and (everything or word)):
             module.register(sub)
     return parser
 
