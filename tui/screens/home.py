@@ -96,6 +96,7 @@ class HomeScreen(KaartScreen):
         await self.query_one("#home-top").mount(self._actions())
         await self.query_one("#home-body").mount_all(self._lower())
         await self.mount(Footer(compact=True))
+        self.refresh_bindings()  # a footer mounted late shows nothing until bindings change
         self.reload()
 
     def on_screen_resume(self) -> None:
