@@ -28,6 +28,32 @@ class UserError(Exception):
         self.code = code
 
 
+def write_output(ctx: Context, text: str, output: str | None, *, force: bool,
+                 mode: int = 0o600):
+    """Write ``text`` to stdout (no ``output``, or ``-``) or atomically to a file.
+
+    An existing file is never replaced without ``force``. Returns the file's
+    path, or ``None`` when the text went to stdout.
+    """
+    from pathlib import Path
+
+    from tui.fileio import atomic_write
+
+    if not output or output == "-":
+        ctx.out.write(text)
+        return None
+    target = Path(output)
+    if target.exists() and not force:
+        raise UserError(t("cli.file_exists", path=target))
+    try:
+        atomic_write(target, text, mode=mode, overwrite=force)
+    except FileExistsError:
+        raise UserError(t("cli.file_exists", path=target)) from None
+    except OSError as error:
+        raise UserError(t("cli.cannot_write", path=target, error=error.strerror)) from None
+    return target
+
+
 @dataclass
 class Context:
     """What every command may need, created lazily so fast commands stay fast."""

@@ -6,7 +6,7 @@ import json
 import random
 from pathlib import Path
 
-from tui.commands import Context, UserError
+from tui.commands import Context, UserError, write_output
 from tui.i18n import t
 
 # -- registration -------------------------------------------------------------
@@ -266,22 +266,14 @@ def cmd_add(args, ctx: Context) -> int:
 
 def cmd_print(args, ctx: Context) -> int:
     from tui.decks.printing import render_html
-    from tui.fileio import atomic_write
 
     deck = ctx.library.get(args.deck_id)
     if deck is None:
         raise UserError(t("cli.unknown_deck", id=args.deck_id,
                           known=", ".join(ctx.library.by_id) or "-"))
     page = render_html(deck, lang=ctx.lang, moment_label=ctx.library.moment_label)
-    if not args.output or args.output == "-":
-        ctx.out.write(page)
+    target = write_output(ctx, page, args.output, force=args.force, mode=0o644)
+    if target is None:
         return 0
-    target = Path(args.output)
-    if target.exists() and not args.force:
-        raise UserError(t("cli.file_exists", path=target))
-    try:
-        atomic_write(target, page, mode=0o644)
-    except OSError as error:
-        raise UserError(t("cli.cannot_write", path=target, error=error.strerror)) from None
     ctx.print(t("cli.print.done", path=target, count=len(deck.cards)))
     return 0

@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from tui.commands import Context, UserError
+from tui.commands import Context, UserError, write_output
 from tui.dates import format_date
 from tui.i18n import t
 
@@ -413,7 +413,6 @@ def cmd_search(args, ctx: Context) -> int:
 
 
 def cmd_export(args, ctx: Context) -> int:
-    from tui.fileio import atomic_write
     from tui.journal import export
 
     _check_range(args)
@@ -429,18 +428,9 @@ def cmd_export(args, ctx: Context) -> int:
         with_bsn = sum(1 for entry in entries if export.has_bsn(entry))
         if with_bsn:
             ctx.warn(t("cli.journal.export.bsn_warning", count=with_bsn))
-    if not args.output or args.output == "-":
-        ctx.out.write(text)
+    target = write_output(ctx, text, args.output, force=args.force)
+    if target is None:
         return 0
-    target = Path(args.output)
-    if target.exists() and not args.force:
-        raise UserError(t("cli.file_exists", path=target))
-    try:
-        atomic_write(target, text, overwrite=args.force)
-    except FileExistsError:
-        raise UserError(t("cli.file_exists", path=target)) from None
-    except OSError as error:
-        raise UserError(t("cli.cannot_write", path=target, error=error.strerror)) from None
     ctx.print(t("cli.journal.export.done", count=len(entries), path=target))
     return 0
 
