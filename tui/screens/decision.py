@@ -56,7 +56,8 @@ class DecisionScreen(WritingScreen):
                              id="decision-text")
             with Horizontal(classes="filters"):
                 yield DrawSource(library, value=default, id="source")
-                yield Button(Content(t("app.decision.draw")), id="draw", variant="primary",
+                yield Button(Content(t("app.decision.draw")), id="draw", action="screen.draw",
+                             variant="primary",
                              compact=True)
             yield CardView(id="decision-card", placeholder=t("app.decision.no_card"))
             yield Static(Content(t("app.decision.step2")), classes="section-title")
@@ -94,10 +95,6 @@ class DecisionScreen(WritingScreen):
     @on(Select.Changed, "#source")
     def _source(self, event: Select.Changed) -> None:
         self.session.choices["decision.source"] = str(event.value)
-
-    @on(Button.Pressed, "#draw")
-    def _draw_pressed(self) -> None:
-        self.action_draw()
 
     def action_draw(self) -> None:
         self._draw()

@@ -49,10 +49,14 @@ class DrawScreen(KaartScreen):
         with Vertical(id="draw-card-box"):
             yield CardView(id="drawn", placeholder=t("app.draw.none"))
         with Horizontal(classes="form-buttons", id="draw-buttons"):
-            yield Button(Content(t("app.draw.again")), id="again", compact=True)
-            yield Button(Content(t("app.card.flip")), id="flip", compact=True)
-            yield Button(Content(t("app.card.write")), id="write", compact=True)
-            yield Button(Content(t("app.draw.open")), id="open", compact=True)
+            yield Button(Content(t("app.draw.again")), id="again", action="screen.draw",
+                         compact=True)
+            yield Button(Content(t("app.card.flip")), id="flip", action="screen.flip",
+                         compact=True)
+            yield Button(Content(t("app.card.write")), id="write", action="screen.write",
+                         compact=True)
+            yield Button(Content(t("app.draw.open")), id="open", action="screen.open_card",
+                         compact=True)
         yield Footer(compact=True)
 
     @property
@@ -127,19 +131,3 @@ class DrawScreen(KaartScreen):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed, "#again")
-    def _again(self) -> None:
-        self.action_draw()
-
-    @on(Button.Pressed, "#flip")
-    def _flip(self) -> None:
-        self.action_flip()
-
-    @on(Button.Pressed, "#write")
-    def _write(self) -> None:
-        self.action_write()
-
-    @on(Button.Pressed, "#open")
-    def _open(self) -> None:
-        self.action_open_card()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -71,11 +71,14 @@ class EntryScreen(KaartScreen):
             yield Static(Content(t("app.loading")), id="entry-text")
             yield Static(Content(""), id="entry-versions")
         with Horizontal(classes="form-buttons", id="entry-buttons"):
-            yield Button(Content(t("app.entry.edit")), id="edit", compact=True)
-            yield Button(Content(t("app.entry.delete")), id="delete", compact=True,
-                         variant="error")
-            yield Button(Content(t("app.entry.open_card")), id="open-card", compact=True)
-            yield Button(Content(t("app.entry.set_outcome")), id="outcome", compact=True)
+            yield Button(Content(t("app.entry.edit")), id="edit", action="screen.edit",
+                         compact=True)
+            yield Button(Content(t("app.entry.delete")), id="delete", action="screen.delete",
+                         compact=True, variant="error")
+            yield Button(Content(t("app.entry.open_card")), id="open-card", action="screen.open_card",
+                         compact=True)
+            yield Button(Content(t("app.entry.set_outcome")), id="outcome", action="screen.outcome",
+                         compact=True)
         yield Footer(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -175,19 +178,3 @@ class EntryScreen(KaartScreen):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed, "#edit")
-    def _edit(self) -> None:
-        self.action_edit()
-
-    @on(Button.Pressed, "#delete")
-    def _delete_pressed(self) -> None:
-        self.action_delete()
-
-    @on(Button.Pressed, "#open-card")
-    def _card(self) -> None:
-        self.action_open_card()
-
-    @on(Button.Pressed, "#outcome")
-    def _outcome(self) -> None:
-        self.action_outcome()

@@ -69,9 +69,10 @@ class OwnCardFormScreen(KaartScreen):
                                             moment in self.moments)
                                   for moment in library.moments], id="moments")
             with Horizontal(classes="form-buttons"):
-                yield Button(Content(t("app.editor.save")), id="save", variant="primary",
+                yield Button(Content(t("app.editor.save")), id="save", action="screen.save",
+                             variant="primary", compact=True)
+                yield Button(Content(t("app.editor.cancel")), id="cancel", action="screen.cancel",
                              compact=True)
-                yield Button(Content(t("app.editor.cancel")), id="cancel", compact=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -115,14 +116,6 @@ class OwnCardFormScreen(KaartScreen):
 
     def has_unsaved_text(self) -> bool:
         return self.dirty and bool(self.values["text"].strip())
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     def action_save(self) -> None:
         if not self.values["text"].strip():

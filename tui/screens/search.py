@@ -74,7 +74,8 @@ class SearchScreen(KaartScreen):
             yield PlainInput(self.tag, placeholder=t("app.search.tag"), id="tag", compact=True)
             yield PlainInput(self.date_from, placeholder=t("app.search.from"), id="from", compact=True)
             yield PlainInput(self.date_to, placeholder=t("app.search.to"), id="to", compact=True)
-            yield Button(Content(t("app.search.on_this_day")), id="on-this-day", compact=True)
+            yield Button(Content(t("app.search.on_this_day")), id="on-this-day", action="screen.on_this_day",
+                         compact=True)
         yield Static(Content(""), id="search-status", classes="hint")
         yield EntryList(id="results", empty_text=t("app.search.nothing"),
                         render_row=render_entry_row)
@@ -119,10 +120,6 @@ class SearchScreen(KaartScreen):
             cards.set_options(self._card_options(value))
         self.on_this_day = False
         self.search()
-
-    @on(Button.Pressed, "#on-this-day")
-    def _on_this_day_pressed(self) -> None:
-        self.action_on_this_day()
 
     def action_on_this_day(self) -> None:
         self.on_this_day = True

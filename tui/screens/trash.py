@@ -29,7 +29,8 @@ class TrashScreen(KaartScreen):
         yield Header(icon="◆")
         with Horizontal(classes="filters"):
             yield Static(Content(t("app.trash.about")), classes="hint", id="trash-about")
-            yield Button(Content(t("app.trash.empty")), id="empty", variant="error", compact=True)
+            yield Button(Content(t("app.trash.empty")), id="empty", action="screen.empty",
+                         variant="error", compact=True)
         yield EntryList(id="trash", empty_text=t("app.trash.nothing"), render_row=render_entry_row)
         yield Footer(compact=True)
 
@@ -71,10 +72,6 @@ class TrashScreen(KaartScreen):
         if self.session.last_deleted == uid:
             self.session.last_deleted = None
         self.show_info(t("app.trash.restored"))
-
-    @on(Button.Pressed, "#empty")
-    def _empty_pressed(self) -> None:
-        self.action_empty()
 
     def action_empty(self) -> None:
         if not self.query_one("#trash", EntryList).rows:
