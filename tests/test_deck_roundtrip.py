@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.decks.loader import parse_deck
+from tui.decks.loader import dump_deck, parse_deck
 from tui.decks.model import KINDS, Card, Deck
 
 ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
@@ -39,7 +38,7 @@ def decks(draw):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(decks())
 def test_written_deck_reads_back_the_same(deck):
-    text = yaml.safe_dump(deck.to_dict(), allow_unicode=True, sort_keys=False)
+    text = dump_deck(deck.to_dict())
     result = parse_deck(text.encode("utf-8"), "roundtrip.yaml")
     assert result.problems == []
     assert result.deck == deck

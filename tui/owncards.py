@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from tui import paths
 from tui.decks.csvdeck import slug
 from tui.decks.library import DeckLibrary
-from tui.decks.loader import normalise_tag, parse_deck
+from tui.decks.loader import dump_deck, normalise_tag, parse_deck
 from tui.decks.model import FORMAT_VERSION, KINDS, Card, Deck
 from tui.fileio import atomic_write
 from tui.i18n import t
@@ -105,7 +103,7 @@ def _new_id(text: str, taken: set[str]) -> str:
 
 
 def _write(library: DeckLibrary, data: dict, path: Path) -> Deck:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
+    text = dump_deck(data)
     result = parse_deck(text, str(path), source="own", moments=set(library.moments) or None)
     if result.deck is None:
         raise OwnCardError("; ".join(problem.message for problem in result.problems))

@@ -223,11 +223,9 @@ def cmd_validate(args, ctx: Context) -> int:
 
 
 def cmd_add(args, ctx: Context) -> int:
-    import yaml
-
     from tui import paths
     from tui.decks.csvdeck import CsvError, csv_to_deck_dict, slug
-    from tui.decks.loader import parse_deck
+    from tui.decks.loader import dump_deck, parse_deck
     from tui.fileio import atomic_write
 
     source = Path(args.file)
@@ -243,7 +241,7 @@ def cmd_add(args, ctx: Context) -> int:
         except CsvError as error:
             where = f"{source}:{error.line}" if error.line else str(source)
             raise UserError(f"{where}: {error.message}") from None
-        data = yaml.safe_dump(deck_dict, allow_unicode=True, sort_keys=False, width=88).encode()
+        data = dump_deck(deck_dict).encode()
     elif args.deck_id or args.title or args.language:
         raise UserError(t("cli.add.csv_only"))
     result = parse_deck(data, str(source), source="own", moments=_known_moments(ctx))

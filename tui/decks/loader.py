@@ -59,6 +59,17 @@ def load_deck(path: Path, *, source: str = "bundled", moments: set[str] | None =
     return parse_deck(data, name, source=source, moments=moments, path=path if in_library else None)
 
 
+def dump_deck(data: dict) -> str:
+    """The YAML text of a deck (``Deck.to_dict()`` or the same shape), as Kaart writes deck files.
+
+    Text that YAML would read as another type (``no``, ``12:30``) is quoted, so
+    ``parse_deck`` reads the result back unchanged (a property test checks).
+    """
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
+
+
 def parse_deck(data: bytes | str, name: str, *, source: str = "own", moments: set[str] | None = None,
                path: Path | None = None) -> LoadResult:
     if isinstance(data, bytes):
