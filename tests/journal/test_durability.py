@@ -500,3 +500,26 @@ def test_clock_without_timezone_is_taken_as_local(db_path):
         entry = store.add_entry("journal", "x")
     assert entry.created == naive.astimezone().astimezone(UTC)
     assert entry.created - datetime(2026, 11, 22, 11, 0, tzinfo=UTC) == timedelta(0)
+
+
+def test_begin_immediate_waits_for_the_lock_then_gives_up_and_keeps_the_timeout(tmp_path):
+    import threading
+
+    from tui.journal.connection import begin_immediate, connect
+
+    path = tmp_path / "lock.sqlite3"
+    holder, waiter = connect(path, timeout=5), connect(path, timeout=0.2)
+    holder.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError):
+        begin_immediate(waiter)  # the lock stays taken past the waiter's 0.2 s
+    assert waiter.execute("PRAGMA busy_timeout").fetchone()[0] == 200
+    release = threading.Timer(0.05, lambda: holder.execute("COMMIT"))
+    release.start()
+    waiter.execute("PRAGMA busy_timeout = 5000")
+    begin_immediate(waiter)  # gets it once the holder commits
+    assert waiter.in_transaction
+    waiter.execute("COMMIT")
+    release.join()
+    assert waiter.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    holder.close()
+    waiter.close()

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.i18n import t
-from tui.journal.connection import is_damage, is_user_trouble, store_error
+from tui.journal.connection import begin_immediate, is_damage, is_user_trouble, store_error
 from tui.journal.errors import StoreError
 from tui.journal.model import CardRef, to_micros
 from tui.textclean import strip_controls
@@ -81,7 +81,7 @@ class StoreBase:
         with self._lock:
             conn = self._conn
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                begin_immediate(conn)
             except sqlite3.Error as error:
                 raise self._trouble(error) from None
             try:

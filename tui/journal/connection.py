@@ -14,7 +14,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import random
 import sqlite3
+import time
 from pathlib import Path
 
 from tui.i18n import t
@@ -35,6 +37,32 @@ DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 def primary_code(error: BaseException) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF
+
+
+def begin_immediate(conn: sqlite3.Connection) -> None:
+    """``BEGIN IMMEDIATE``, waiting for another Kaart's write lock fairly.
+
+    SQLite's own busy handler backs off to 100 ms sleeps, so a process that
+    waits almost never catches the short gap between another's back-to-back
+    commits and can starve until the timeout. Here the lock is asked for every
+    few milliseconds until the connection's busy timeout has passed.
+    """
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        deadline = time.monotonic() + timeout
+        pause = 0.001
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if primary_code(error) not in _LOCKED or time.monotonic() >= deadline:
+                    raise
+            time.sleep(pause * random.uniform(0.5, 1.5))
+            pause = min(pause * 2, 0.005)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
 
 
 def is_damage(error: BaseException) -> bool:

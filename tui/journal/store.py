@@ -23,6 +23,7 @@ from tui.i18n import t
 from tui.journal.base import Damaged, StoreBase, suspect_marker
 from tui.journal.connection import (
     DEFAULT_BUSY_TIMEOUT,
+    begin_immediate,
     connect,
     connect_read_only,
     create_private,
@@ -151,7 +152,7 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock) -> None:
         folder = backups.backups_dir(path)
         backups.copy_database(conn, backups.new_backup_path(
             folder, f"pre-v{SCHEMA_VERSION}", clock()))
-    conn.execute("BEGIN IMMEDIATE")
+    begin_immediate(conn)
     try:
         current = conn.execute("PRAGMA user_version").fetchone()[0]
         if current == 0 and conn.execute(
