@@ -7,6 +7,7 @@ import pytest
 from tests.conftest import DATA, TEST_DECKS
 from tui.decks.loader import MAX_DECK_BYTES, load_deck, parse_deck
 from tui.decks.moments import load_moments
+from tui.i18n import t
 
 HAZARDS = DATA / "hazards"
 MOMENTS = set(load_moments(TEST_DECKS / "moments.yaml")[0])
@@ -86,7 +87,53 @@ def test_deep_nesting_does_not_crash_a_separate_process():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert "nested more than" in done.stdout
+    assert done.stdout.strip().endswith(t("yaml.too_deep", depth=16))
+
+
+def _nested_flow(depth: int) -> str:
+    return "format: 1\ncards: " + "[" * depth + "]" * depth + "\n"
+
+
+def _nested_block(depth: int) -> str:
+    return "format: 1\ncards:\n  " + "- " * depth + "x\n"  # compact block sequences
+
+
+@pytest.mark.parametrize("parser", ["libyaml", "pure"])
+@pytest.mark.parametrize("shape", [_nested_flow, _nested_block])
+@pytest.mark.parametrize("depth", [17, 100, 999, 1001, 5000])
+def test_too_deep_gets_kaarts_own_line_whichever_parser_stops_first(
+        tmp_path, monkeypatch, parser, shape, depth):
+    """libyaml has a nesting limit of its own (about 1,000 levels); the message is still Kaart's."""
+    import yaml
+
+    from tui.decks import yamlsafe
+
+    if parser == "libyaml" and not hasattr(yaml, "CBaseLoader"):
+        pytest.skip("PyYAML was built without libyaml here")
+    monkeypatch.setattr(yamlsafe, "_Parser", yaml.CBaseLoader if parser == "libyaml" else yaml.BaseLoader)
+    path = tmp_path / "deep.yaml"
+    path.write_text(shape(depth), encoding="utf-8")
+    result = load_deck(path, display="deep.yaml")
+    assert result.deck is None
+    assert len(result.problems) == 1
+    problem = result.problems[0]
+    assert str(problem).startswith("deep.yaml:")
+    assert problem.message == t("yaml.too_deep", depth=yamlsafe.MAX_DEPTH)
+    assert problem.line is not None and problem.column is not None
+
+
+def test_sixteen_levels_are_still_read():
+    from tui.decks import yamlsafe
+
+    root = yamlsafe.parse("a: " + "[" * (yamlsafe.MAX_DEPTH - 1) + "]" * (yamlsafe.MAX_DEPTH - 1))
+    assert root is not None and root.tag == "map"
+
+
+def test_an_ordinary_syntax_error_keeps_its_place_with_the_fast_parser():
+    result = parse_deck("format: 1\ncards: [a, b\n", "broken.yaml")
+    assert result.deck is None and len(result.problems) == 1
+    assert result.problems[0].message != t("yaml.too_deep", depth=16)
+    assert result.problems[0].line is not None
 
 
 def test_python_tag_is_never_executed(tmp_path, monkeypatch):

@@ -23,6 +23,8 @@ from tui.i18n import t
 
 # libyaml's event parser is much faster and, being iterative, as safe as the pure one
 _Parser = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
+# The pure parser has no nesting limit of its own, so Kaart's check always trips first
+_PureParser = yaml.BaseLoader
 
 MAX_DEPTH = 16
 _RESOLVER = Resolver()
@@ -36,6 +38,8 @@ class YamlError(Exception):
         self.message = message
         self.line = line
         self.column = column
+        self.too_deep = False  # Kaart's own nesting check refused it
+        self.index: int | None = None  # where a syntax error was found, as a text offset
 
 
 @dataclass(slots=True)
@@ -81,12 +85,38 @@ def _scalar(event) -> Node:
 
 
 def parse(text: str) -> Node | None:
-    """Parse one YAML document into a tree of :class:`Node`; ``None`` when empty."""
+    """Parse one YAML document into a tree of :class:`Node`; ``None`` when empty.
+
+    libyaml stops at its own nesting limit (about 1,000 levels) while scanning
+    ahead, before Kaart's check at :data:`MAX_DEPTH` sees the events. So when the
+    fast parser refuses a text, the part before the place it stopped is read
+    again with the pure parser: if that part is nested too deep, the user gets
+    Kaart's own line, whichever parser would have stopped first.
+    """
+    try:
+        return _parse_with(_Parser, text)
+    except YamlError as error:
+        if _Parser is _PureParser or error.index is None:
+            raise
+        _parse_prefix_for_depth(text[: error.index])
+        raise
+
+
+def _parse_prefix_for_depth(prefix: str) -> None:
+    """Raise Kaart's depth error if ``prefix`` nests deeper than allowed; else nothing."""
+    try:
+        _parse_with(_PureParser, prefix)
+    except YamlError as error:
+        if error.too_deep:
+            raise
+
+
+def _parse_with(parser_class, text: str) -> Node | None:
     stack: list[Node] = []
     pending_key: list[str | None] = []
     root: Node | None = None
     documents = 0
-    parser = _Parser(text)
+    parser = parser_class(text)
     get_event = parser.get_event
     Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -117,7 +147,9 @@ def parse(text: str) -> Node | None:
                 if event.tag:
                     raise YamlError(t("yaml.tag", tag=event.tag), *_pos(event.start_mark))
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlError(t("yaml.too_deep", depth=MAX_DEPTH), *_pos(event.start_mark))
+                    error = YamlError(t("yaml.too_deep", depth=MAX_DEPTH), *_pos(event.start_mark))
+                    error.too_deep = True
+                    raise error
                 line, column = _pos(event.start_mark)
                 if kind is MapStart:
                     stack.append(Node({}, line, column, "map"))
@@ -136,7 +168,9 @@ def parse(text: str) -> Node | None:
         mark = error.problem_mark or error.context_mark
         line, column = _pos(mark) if mark else (None, None)
         problem = error.problem or str(error)
-        raise YamlError(t("yaml.syntax", problem=problem), line, column) from None
+        failed = YamlError(t("yaml.syntax", problem=problem), line, column)
+        failed.index = mark.index if mark else None
+        raise failed from None
     except yaml.YAMLError as error:
         raise YamlError(t("yaml.syntax", problem=str(error).splitlines()[0])) from None
     return root
