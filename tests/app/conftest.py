@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,13 +16,9 @@ SIZE = (100, 30)
 
 @pytest.fixture(autouse=True)
 def app_environment(monkeypatch):
-    """Colour on (Textual drops it with NO_COLOR), local time pinned, no animations from env."""
+    """Colour on (Textual drops it with NO_COLOR), no animations from env (local time: tests/conftest.py)."""
     monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setenv("TZ", "Europe/Amsterdam")
     monkeypatch.delenv("TEXTUAL_ANIMATIONS", raising=False)
-    time.tzset()
-    yield
-    time.tzset()
 
 
 @pytest.fixture

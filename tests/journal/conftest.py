@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,27 +19,6 @@ class Clock:
 
     def advance(self, **delta) -> None:
         self.now += timedelta(**delta)
-
-
-@pytest.fixture(autouse=True)
-def private_environment(tmp_path):
-    """Dutch local time, and XDG folders in tmp_path as a second fence around the real home.
-
-    Set by hand rather than with ``monkeypatch``, so a test that calls
-    ``monkeypatch.undo()`` cannot lift them.
-    """
-    saved = {name: os.environ.get(name) for name in ("TZ", "XDG_DATA_HOME", "XDG_CONFIG_HOME")}
-    os.environ["TZ"] = "Europe/Amsterdam"
-    os.environ["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
-    os.environ["XDG_CONFIG_HOME"] = str(tmp_path / "xdg-config")
-    time.tzset()
-    yield
-    for name, value in saved.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
-    time.tzset()
 
 
 @pytest.fixture

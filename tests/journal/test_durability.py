@@ -467,7 +467,10 @@ def test_a_read_only_folder_keeps_the_database_and_the_text(tmp_path, kaart, mon
         base.chmod(0o755)
         home = base / "home"
         home.mkdir()
-        os.chown(home, user, user)
+        try:
+            os.chown(home, user, user)
+        except OSError as error:  # namespace root in a container maps no other uid
+            pytest.skip(f"root here cannot hand a folder to uid {user}: {error}")
         code, out, err = _as_user(user, home, ["write", "eerste stuk"])
         assert code == 0, err
         data = home / "data"
