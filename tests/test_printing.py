@@ -195,22 +195,22 @@ def test_card_count_singular_and_empty_parts():
 
 
 def test_bundled_decks_render():
-    yaml = pytest.importorskip("yaml")
-    paths = sorted((ROOT / "decks").glob("*/*.yaml"))
-    if not paths:
-        pytest.skip("no bundled decks")
-    for path in paths:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        cards = tuple(
-            Card(data["id"], c["id"], c["kind"], c["text"], back=c.get("back", ""),
-                 prompts=tuple(c.get("prompts", ())), tags=tuple(c.get("tags", ())),
-                 moments=tuple(c.get("moments", ())), language=data["language"])
-            for c in data["cards"])
-        deck = Deck(data["id"], data["language"], data["title"], data.get("description", ""),
-                    data.get("video", ""), cards)
-        page = render_html(deck, lang=data["language"], moment_label=str)
+    from tui import paths
+    from tui.decks.loader import load_deck
+    from tui.decks.moments import load_moments
+
+    bundled = paths.bundled_decks_dir()
+    moments = set(load_moments(bundled / "moments.yaml")[0])
+    files = sorted(bundled.glob("*/*.yaml"))
+    assert len(files) >= 14, f"the bundled decks are missing from {bundled}"
+    for path in files:
+        result = load_deck(path, moments=moments, in_library=True)
+        assert result.ok, result.problems
+        deck = result.deck
+        page = render_html(deck, lang=deck.language, moment_label=str)
         checker = parse(page)
-        assert len([c for c in classes(checker, "article") if "card" in c]) == len(cards)
+        assert checker.errors == [], (path.name, checker.errors)
+        assert len([c for c in classes(checker, "article") if "card" in c]) == len(deck.cards)
         text = visible_text(page)
-        for card in cards:
+        for card in deck.cards:
             assert card.text.strip() in text

@@ -15,6 +15,7 @@ from tui.journal import export
 from tui.journal.importer import ImportProblem, import_file, parse
 from tui.journal.model import CardRef
 from tui.journal.store import open_store
+from tui.textclean import one_line, strip_controls
 
 JRNL = DATA / "jrnl" / "jrnl-v4.6-export.json"
 
@@ -120,12 +121,12 @@ def test_round_trip_property(tmp_path_factory, clock, entries):
     folder = tmp_path_factory.mktemp("rt")
     with open_store(folder / "a.sqlite3", now=clock) as first:
         for data in entries:
-            try:
-                entry = first.add_entry(data["kind"], data["body"], title=data["title"],
-                                        card=data["card"], tags=data["tags"],
-                                        created=data["created"])
-            except ValueError:
-                continue  # nothing but whitespace: refused, like the app does
+            if not strip_controls(data["body"]).strip() and not one_line(data["title"]):
+                with pytest.raises(ValueError):  # nothing but whitespace: refused, like the app does
+                    first.add_entry(data["kind"], data["body"], title=data["title"])
+                continue
+            entry = first.add_entry(data["kind"], data["body"], title=data["title"],
+                                    card=data["card"], tags=data["tags"], created=data["created"])
             if data["kind"] == "decision" and data["outcome"].strip():
                 first.set_outcome(entry.uid, data["outcome"])
         text = dump(first)
