@@ -3,8 +3,8 @@ the catalogs are complete in both languages; paths are private."""
 
 from __future__ import annotations
 
+import ast
 import os
-import pkgutil
 import string
 import subprocess
 import sys
@@ -12,30 +12,106 @@ from pathlib import Path
 
 import pytest
 
-import tui
-
-UI_PACKAGES = ("tui.app", "tui.screens", "tui.widgets")
 ROOT = Path(__file__).resolve().parent.parent
 
+# The layers of ../shared/DESIGN.md ("arrows point down"): a module imports only its own layer
+# or a lower one. Checked on the source (every import, also inside functions), so a lazy import
+# cannot hide an arrow pointing up.
+LAYERS = {
+    "base": ("tui", "tui.paths", "tui.errors", "tui.i18n", "tui.textclean", "tui.fileio",
+             "tui.dates", "tui.vocabulary"),
+    "domain": ("tui.decks", "tui.journal", "tui.drawing", "tui.daily", "tui.settings",
+               "tui.owncards"),
+    "core": ("tui.core",),
+    "faces": ("tui.cli", "tui.__main__", "tui.commands", "tui.output", "tui.app", "tui.screens",
+              "tui.widgets", "tui.dialogs", "tui.ui"),
+}
+ORDER = ["base", "domain", "core", "faces"]
+CLI_FACE = ("tui.cli", "tui.commands", "tui.output")
+APP_FACE = ("tui.app", "tui.screens", "tui.widgets", "tui.dialogs", "tui.ui")
+# The one arrow between the faces: a bare `kaart` starts the app.
+ALLOWED_BETWEEN_FACES = {("tui.cli", "tui.app")}
 
-def domain_modules() -> list[str]:
-    names = []
-    for info in pkgutil.walk_packages(tui.__path__, "tui."):
-        if info.name.startswith(UI_PACKAGES) or info.name == "tui.__main__":
+
+def _within(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+
+
+def layer_of(name: str) -> str:
+    best, length = "", -1
+    for layer, prefixes in LAYERS.items():
+        for prefix in prefixes:
+            if (name == prefix or name.startswith(prefix + ".")) and len(prefix) > length:
+                best, length = layer, len(prefix)
+    return best
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in (ROOT / "tui").rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, as a full dotted name."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+    known = modules()
+    return {name for name in names if name in known or name.split(".")[0] == "textual"}
+
+
+def test_every_module_has_a_layer():
+    assert {name for name in modules() if not layer_of(name)} == set()
+
+
+@pytest.mark.parametrize("name", sorted(modules()))
+def test_arrows_point_down(name):
+    mine = ORDER.index(layer_of(name))
+    for other in imports(modules()[name]):
+        if other.split(".")[0] == "textual":
+            assert _within(name, APP_FACE), f"{name} imports {other}: Textual is for the app only"
             continue
-        names.append(info.name)
-    return sorted(names)
+        theirs = ORDER.index(layer_of(other))
+        assert theirs <= mine, f"{name} ({ORDER[mine]}) imports {other} ({ORDER[theirs]})"
+        if _within(name, CLI_FACE) and _within(other, APP_FACE):
+            assert (name, other) in ALLOWED_BETWEEN_FACES, f"{name} imports {other}"
+        if _within(name, APP_FACE):
+            assert not _within(other, ("tui.commands", "tui.cli")), (name, other)
 
 
-def test_there_are_domain_modules_to_check():
-    assert {"tui.cli", "tui.drawing", "tui.decks.loader", "tui.paths"} <= set(domain_modules())
+@pytest.mark.parametrize("name", sorted(n for n in modules() if n.startswith("tui.screens.")))
+def test_screens_do_not_import_each_other(name):
+    others = {other for other in imports(modules()[name]) if other.startswith("tui.screens.")}
+    assert others == set(), f"{name} imports {others}: ask the app to open a screen instead"
 
 
-@pytest.mark.parametrize("name", domain_modules())
-def test_domain_module_does_not_import_textual(name):
-    code = f"import sys, {name}; sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)"
+@pytest.mark.parametrize("name", sorted(n for n in modules()
+                                        if n.startswith(("tui.widgets.", "tui.dialogs."))))
+def test_widgets_and_dialogs_know_no_screens(name):
+    others = {other for other in imports(modules()[name])
+              if other.startswith(("tui.screens", "tui.app"))}
+    assert others == set(), f"{name} imports {others}"
+
+
+def test_the_domain_runs_without_textual():
+    """Import every module below the app face in one process: Textual stays out."""
+    below = sorted(name for name in modules() if not _within(name, APP_FACE)
+                   and name not in ("tui.__main__",))
+    code = ("import importlib, sys\n"
+            f"for name in {below!r}: importlib.import_module(name)\n"
+            "leaked = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
+            "sys.exit(1 if leaked else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, f"{name} imports textual" + done.stderr
+    assert done.returncode == 0, done.stderr
 
 
 PLAIN_COMMANDS = [["today"], ["draw", "--json"], ["decks"], ["deck", "validate", "decks/nl/volgende-stap.yaml"],
@@ -57,8 +133,14 @@ def test_plain_command_does_not_import_textual(argv, kaart_home):
     assert "Traceback" not in done.stderr, done.stderr
 
 
-def _fields(template: str) -> set[str]:
+def _fields(template) -> set[str]:
+    if isinstance(template, dict):
+        return set().union(*(_fields(form) for form in template.values()))
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _forms(template) -> list[str]:
+    return list(template.values()) if isinstance(template, dict) else [template]
 
 
 def test_catalogs_have_the_same_keys_and_placeholders():
@@ -68,7 +150,11 @@ def test_catalogs_have_the_same_keys_and_placeholders():
     assert set(nl) == set(en), sorted(set(nl) ^ set(en))
     for key in en:
         assert _fields(nl[key]) == _fields(en[key]), key
-        assert nl[key].strip() and en[key].strip(), key
+        assert all(form.strip() for form in _forms(nl[key]) + _forms(en[key])), key
+        if isinstance(en[key], dict) or isinstance(nl[key], dict):
+            assert isinstance(en[key], dict) and isinstance(nl[key], dict), key
+            assert set(en[key]) == set(nl[key]) == {"one", "other"}, key
+            assert "count" in _fields(en[key]), key
 
 
 def test_every_message_key_used_in_the_code_exists():
@@ -130,12 +216,13 @@ def test_settings_are_written_privately_and_a_broken_file_is_set_aside(kaart_hom
 
 
 def test_every_command_is_mapped_to_its_module():
-    from tui.cli import COMMAND_MODULES, build_parser
+    from tui.cli import build_parser
+    from tui.commands import COMMANDS
 
     parser = build_parser()
     sub = next(action for action in parser._actions if action.dest == "command")
-    assert set(sub.choices) == set(COMMAND_MODULES)
-    for name, module in COMMAND_MODULES.items():
+    assert set(sub.choices) == set(COMMANDS)
+    for name, module in COMMANDS.items():
         only = build_parser([name])
         chosen = next(action for action in only._actions if action.dest == "command")
         assert name in chosen.choices, (name, module)

@@ -1,21 +1,25 @@
-"""The Kaart app: global keys, navigation between screens, the theme, startup and quitting.
+"""The Kaart app: global keys, navigation between screens, the theme, startup, errors, quitting.
 
 ``create_app(home=..., seed=..., clock=..., language=...)`` builds the app
 (tests reuse it); ``run_app()`` runs it for ``kaart``. The screens live in
-``tui/screens`` (one per file), the widgets in ``tui/widgets``; the data
-comes from the plain-Python :class:`tui.session.Session`.
+``tui/screens`` (one per file) and never import each other: every way from
+one screen to another is a method here (``open_card``, ``open_entry``,
+``write_note``...). Dialogs are in ``tui/dialogs``, the widgets in
+``tui/widgets``; all data comes from the core (:class:`tui.core.kaart.Kaart`),
+reached on the journal thread through ``app.runner``.
 
-Startup stays fast: the first frame is the home screen's skeleton; decks,
-the journal and drafts load in a worker right after it.
+Errors are said once, here: a :class:`tui.errors.KaartError` from any worker
+becomes one notification with its message; anything else is a bug, logged
+and reported as one.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -23,15 +27,20 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui.errors import KaartError
 from tui.i18n import t
-from tui.screens.base import KaartMixin, KaartScreen
-from tui.screens.home import HomeScreen
-from tui.session import Session
+from tui.ui.base import KaartMixin
+from tui.ui.runner import CoreRunner
 from tui.widgets.plain import translate_bindings
+
+if TYPE_CHECKING:
+    from tui.core.kaart import Kaart
+    from tui.decks.model import Card
+    from tui.journal.model import Draft, Entry
 
 
 class KaartApp(App[None]):
-    """Kaart in the terminal. ``session`` holds the decks, the journal, settings, clock and seed."""
+    """Kaart in the terminal. ``core`` does the work; ``runner`` reaches it off the UI thread."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Kaart"
@@ -51,66 +60,68 @@ class KaartApp(App[None]):
         Binding("q", "quit", "app.key.quit"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, core: Kaart) -> None:
         super().__init__()
-        self.session = session
+        self.core = core
+        self.runner = CoreRunner(core)
+        self.choices: dict[str, str] = {}  # the user's last choices this run (draw source, ...)
         translate_bindings(self)
-        theme = session.settings.theme
+        theme = core.settings.theme
         if theme in self.available_themes:
             self.theme = theme
 
     def get_default_screen(self) -> Screen:
+        from tui.screens.home import HomeScreen
+
         return HomeScreen()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._start)  # the first frame first, then the loading
 
-    @work(thread=True, exit_on_error=False, group="startup")
-    def _start(self) -> None:
+    @work(exclusive=True, group="startup", exit_on_error=False)
+    async def _start(self) -> None:
         """Load decks and open the journal after the first frame; offer drafts back."""
-        session = self.session
-        try:
-            _ = session.library
-            drafts = session.db_wait(lambda store: store.drafts())
-        except Exception as error:  # noqa: BLE001 - shown to the user, the app keeps running
-            self.call_from_thread(self._startup_failed, error)
-            return
-        self.call_from_thread(self._started, drafts)
-
-    def _startup_failed(self, error: Exception) -> None:
-        message = getattr(error, "message", "") or str(error)
-        self.notify(message, title=t("app.error_title"), severity="error", markup=False,
-                    timeout=10)
-
-    def _started(self, drafts: list) -> None:
-        if self.session.store_notice:
-            self.notify(self.session.store_notice, severity="warning", markup=False, timeout=10)
-        broken = len(self.session.library.broken)
+        drafts = await self.runner.call(lambda core: (core.library, core.drafts())[1])
+        for notice in self.core.take_notices():
+            self.notify(notice, severity="warning", markup=False, timeout=10)
+        broken = len(self.core.library.broken)
         if broken:
             self.notify(t("app.decks.broken_notice", count=broken), severity="warning",
                         markup=False, timeout=8)
         if drafts:
-            from tui.screens.drafts import DraftsScreen
+            from tui.dialogs.drafts import DraftsDialog
 
-            self.push_screen(DraftsScreen(drafts))
+            self.push_screen(DraftsDialog(drafts), self._draft_chosen)
+
+    def _draft_chosen(self, draft: Draft | None) -> None:
+        if draft is not None:
+            self.open_draft(draft)
+
+    # -- errors: said once ----------------------------------------------------------------
+    def report_error(self, error: BaseException | None) -> None:
+        """A failed worker: the user's words for a KaartError, a bug report for anything else."""
+        if isinstance(error, KaartError):
+            self.notify(error.message, title=t("app.error_title"), severity="error",
+                        markup=False, timeout=10)
+            return
+        self.log.error(repr(error))
+        self.notify(t("app.unexpected", error=repr(error)), title=t("app.bug_title"),
+                    severity="error", markup=False, timeout=15)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            self.notify(t("app.unexpected", error=getattr(error, "message", None) or error),
-                        title=t("app.error_title"), severity="error", markup=False, timeout=10)
+            self.report_error(event.worker.error)
 
     def _theme_changed(self, _theme: object) -> None:
-        settings = self.session.settings
+        settings = self.core.settings
         if settings.theme == self.theme:
             return
         settings.theme = self.theme
         try:
-            self.session.save_settings()
-        except OSError as error:
-            self.notify(t("app.settings.not_saved", error=error.strerror or error),
-                        severity="error", markup=False)
+            self.core.save_settings()
+        except KaartError as error:
+            self.report_error(error)
 
     # -- the command palette: every key of the current screen and the app ------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -128,12 +139,12 @@ class KaartApp(App[None]):
                                 _runner(self, binding.action, node))
         yield from super().get_system_commands(screen)
 
-    # -- navigation -------------------------------------------------------------------
+    # -- navigation: the one place that knows every screen --------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "home":
-            return not isinstance(self.screen, HomeScreen)
+            return len(self.screen_stack) > 1 or self.screen.id != "home"
         if action == "undo_delete":
-            return self.session.last_deleted is not None
+            return self.core.can_undo
         return True
 
     def unsaved_screens(self) -> list[Screen]:
@@ -142,25 +153,23 @@ class KaartApp(App[None]):
 
     def go(self, make: Callable[[], Screen] | None) -> None:
         """Back to the home screen, then open ``make()`` on top; asks first if text is unsaved."""
+        self._go_when_safe(make)
+
+    @work(exclusive=True, group="navigate", exit_on_error=False)
+    async def _go_when_safe(self, make: Callable[[], Screen] | None) -> None:
         if self.unsaved_screens():
-            from tui.screens.confirm import ConfirmScreen
-
-            def answered(leave: bool | None) -> None:
-                if leave:
-                    self._go(make)
-
-            self.push_screen(ConfirmScreen(t("app.leave_unsaved"), detail=t("app.draft_kept")),
-                             answered)
-            return
-        self._go(make)
-
-    def _go(self, make: Callable[[], Screen] | None) -> None:
+            leave = await self.confirm(t("app.leave_unsaved"), detail=t("app.leave_detail"),
+                                       yes=t("app.leave_keep"), no=t("app.keep_writing"))
+            if not leave:
+                return
+            for screen in self.unsaved_screens():
+                screen.keep_draft()  # type: ignore[attr-defined]
         while len(self.screen_stack) > 1:
             self.pop_screen()
         home = self.screen
         if make is not None:
             self.push_screen(make())
-        elif isinstance(home, HomeScreen):
+        elif isinstance(home, KaartMixin):
             home.reload()
 
     def action_home(self) -> None:
@@ -205,22 +214,162 @@ class KaartApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.help_sections()))
 
+    def help_sections(self) -> list[tuple[str, list[Binding]]]:
+        """Every screen's name key and its keys, for the help screen."""
+        from tui.screens.card import CardScreen
+        from tui.screens.decision import DecisionScreen
+        from tui.screens.decks import DecksScreen
+        from tui.screens.draw import DrawScreen
+        from tui.screens.editor import EditorScreen
+        from tui.screens.entry import EntryScreen
+        from tui.screens.home import HomeScreen
+        from tui.screens.journal import JournalScreen
+        from tui.screens.own_cards import OwnCardsScreen
+        from tui.screens.search import SearchScreen
+        from tui.screens.settings import SettingsScreen
+        from tui.screens.trash import TrashScreen
+
+        screens = [("home", HomeScreen), ("decks", DecksScreen), ("card", CardScreen),
+                   ("draw", DrawScreen), ("decision", DecisionScreen), ("writing", EditorScreen),
+                   ("journal", JournalScreen), ("entry", EntryScreen), ("trash", TrashScreen),
+                   ("search", SearchScreen), ("own", OwnCardsScreen), ("settings", SettingsScreen)]
+        return [(name, [b for b in screen.BINDINGS if isinstance(b, Binding)])
+                for name, screen in screens]
+
+    def open_card(self, cards: list[Card], index: int = 0, *, heading: str = "") -> None:
+        """Flip through ``cards`` starting at ``index``."""
+        from tui.screens.card import CardScreen
+
+        self.push_screen(CardScreen(cards, index, heading=heading))
+
+    def open_card_in_deck(self, deck_id: str, card_id: str) -> None:
+        """A card among the cards of its own deck, so previous and next work; or say it is gone."""
+        deck = self.core.library.get(deck_id)
+        card = deck.card(card_id) if deck else None
+        if deck is None or card is None:
+            self.notify(t("app.entry.card_gone"), markup=False)
+            return
+        self.open_card(list(deck.cards), list(deck.cards).index(card), heading=deck.title)
+
+    def open_entry(self, uid: str) -> None:
+        from tui.screens.entry import EntryScreen
+
+        self.push_screen(EntryScreen(uid))
+
+    def open_trash(self) -> None:
+        from tui.screens.trash import TrashScreen
+
+        self.push_screen(TrashScreen())
+
+    def open_outcome(self, uid: str) -> None:
+        from tui.screens.outcome import OutcomeScreen
+
+        self.push_screen(OutcomeScreen(uid))
+
+    def open_own_card_form(self, card: Card | None, done: Callable[[object], None]) -> None:
+        from tui.screens.own_card_form import OwnCardFormScreen
+
+        self.push_screen(OwnCardFormScreen(card), done)
+
+    def write_journal(self) -> None:
+        from tui.core.drafts import DraftContext
+
+        self.write(DraftContext.journal())
+
+    def write_note(self, card: Card) -> None:
+        """A note on ``card`` (a worksheet opens its form); offers a kept draft back first."""
+        from tui.core.drafts import DraftContext
+
+        self.write(DraftContext.note(card), card=card)
+
+    def edit_entry(self, entry: Entry) -> None:
+        from tui.core.drafts import DraftContext
+
+        self.write(DraftContext.edit(entry.uid), entry=entry)
+
+    @work(exclusive=True, group="write", exit_on_error=False)
+    async def write(self, context, *, card: Card | None = None, entry: Entry | None = None) -> None:
+        """Open the form for ``context``; when drafts of it were kept, offer to go on with one."""
+        kept = await self.runner.call(lambda core: core.drafts(context))
+        draft = None
+        if kept:
+            from tui.dialogs.drafts import DraftsDialog
+
+            draft = await self.push_screen_wait(DraftsDialog(kept, offer_new=True))
+            if draft is False:
+                return  # cancelled
+        self.push_screen(self._writer(context, draft or None, card=card, entry=entry))
+
+    def open_draft(self, draft: Draft) -> None:
+        """Open the form a kept draft came from, with every field as it was."""
+        self._open_draft(draft)
+
+    @work(exclusive=True, group="write", exit_on_error=False)
+    async def _open_draft(self, draft: Draft) -> None:
+        from tui.core.drafts import DraftContext
+
+        context = DraftContext.parse(draft.context)
+        card = entry = None
+        key = context.card_key
+        if key is not None:
+            card = self.core.library.card(*key)
+        elif context.kind in ("entry", "outcome"):
+            entry = await self.runner.call(lambda core: core.entry(context.target))
+        self.push_screen(self._writer(context, draft, card=card, entry=entry))
+
+    def _writer(self, context, draft: Draft | None, *, card: Card | None = None,
+                entry: Entry | None = None) -> Screen:
+        from tui.core.drafts import DraftContext
+        from tui.screens.editor import EditorScreen
+
+        if context.kind == "worksheet" and card is not None:
+            from tui.screens.worksheet import WorksheetScreen
+
+            return WorksheetScreen(card, draft=draft)
+        if context.kind == "decision":
+            from tui.screens.decision import DecisionScreen
+
+            return DecisionScreen(draft=draft)
+        if context.kind == "outcome" and entry is not None:
+            from tui.screens.outcome import OutcomeScreen
+
+            return OutcomeScreen(entry.uid, draft=draft)
+        if context.kind == "entry" and entry is not None:
+            return EditorScreen.edit(entry, draft=draft)
+        if context.kind in ("note", "worksheet") and card is not None:
+            return EditorScreen.for_card(card, draft=draft)
+        # the card or entry is gone: the text is still there, as a journal entry of its own
+        return EditorScreen.new_journal(draft=draft, context=context if draft else
+                                        DraftContext.journal())
+
+    async def confirm(self, question: str, *, detail: str = "", yes: str = "", no: str = "",
+                      danger: bool = False) -> bool:
+        """Ask a yes/no question (from a worker); ``True`` for yes."""
+        from tui.dialogs.confirm import ConfirmDialog
+
+        return bool(await self.push_screen_wait(
+            ConfirmDialog(question, detail=detail, yes=yes, no=no, danger=danger)))
+
+    async def ask_close(self) -> str | None:
+        """Closing a form with text in it: ``"save"``, ``"keep"``, ``"discard"`` or ``None``."""
+        from tui.dialogs.close import CloseDialog
+
+        return await self.push_screen_wait(CloseDialog())
+
+    async def pick_card(self, cards: list[Card], current: int) -> int | None:
+        from tui.dialogs.card_picker import CardPickerDialog
+
+        return await self.push_screen_wait(CardPickerDialog(cards, current))
+
+    # -- undo, quit, language -------------------------------------------------------------
     @work(exclusive=True, group="undo", exit_on_error=False)
     async def action_undo_delete(self) -> None:
         """Bring the last deleted entry back from the trash."""
-        from tui.journal.errors import StoreError
-
-        uid = self.session.last_deleted
+        uid = await self.runner.call(lambda core: core.undo_delete())
         if uid is None:
             return
-        try:
-            await asyncio.wrap_future(self.session.db(lambda store: store.restore_entry(uid)))
-        except StoreError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return
-        self.session.last_deleted = None
         self.refresh_bindings()
         self.notify(t("app.entry.restored"), markup=False)
         screen = self.screen
@@ -232,22 +381,20 @@ class KaartApp(App[None]):
         if not self.unsaved_screens():
             self.exit()
             return
-        from tui.screens.confirm import ConfirmScreen
+        self._quit_when_safe()
 
-        def answered(leave: bool | None) -> None:
-            if leave:
-                for screen in self.unsaved_screens():
-                    screen.keep_draft()  # type: ignore[attr-defined]
-                self.exit()
+    @work(exclusive=True, group="navigate", exit_on_error=False)
+    async def _quit_when_safe(self) -> None:
+        leave = await self.confirm(t("app.quit_unsaved"), detail=t("app.quit_detail"),
+                                   yes=t("app.quit_anyway"), no=t("app.keep_writing"))
+        if leave:
+            for screen in self.unsaved_screens():
+                screen.keep_draft()  # type: ignore[attr-defined]
+            self.exit()
 
-        self.push_screen(ConfirmScreen(t("app.quit_unsaved"), detail=t("app.draft_kept"),
-                                       yes=t("app.quit_anyway"), no=t("app.keep_writing")),
-                         answered)
-
-    # -- language ---------------------------------------------------------------------
     async def switch_language(self, language: str) -> None:
         """Every screen, key and deck in ``language`` at once."""
-        self.session.set_language(language)
+        await self.runner.call(lambda core: (core.set_language(language), core.library))
         translate_bindings(self)
         for screen in list(self.screen_stack):
             if isinstance(screen, KaartMixin):
@@ -255,7 +402,7 @@ class KaartApp(App[None]):
         self.refresh_bindings()
 
     async def on_unmount(self) -> None:
-        self.session.close()
+        self.runner.close()
 
 
 def _runner(app: App, action: str, node: object) -> Callable[[], None]:
@@ -276,17 +423,20 @@ def create_app(*, home: Path | None = None, seed: int | None = None,
     current (aware) time; ``language`` overrides the settings; ``bundled_dir``
     replaces the bundled decks (test decks).
     """
+    from tui.core.kaart import Kaart
+
     if home is not None:
         os.environ["KAART_HOME"] = str(home)
-    session = Session(language=language, seed=seed, clock=clock, bundled_dir=bundled_dir)
-    return KaartApp(session)
+    return KaartApp(Kaart(language=language, seed=seed, clock=clock, bundled_dir=bundled_dir))
 
 
-def run_app(language: str | None = None) -> int:
+def run_app(core: Kaart | None = None) -> int:
     """Run the app in this terminal; the exit code for ``kaart``."""
-    app = create_app(language=language)
+    from tui.core.kaart import Kaart
+
+    app = KaartApp(core if core is not None else Kaart())
     app.run()
     return app.return_code or 0
 
 
-__all__ = ["KaartApp", "KaartScreen", "create_app", "run_app"]
+__all__ = ["KaartApp", "create_app", "run_app"]

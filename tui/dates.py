@@ -55,12 +55,33 @@ def utc_now() -> datetime:
 
 
 def to_iso_utc(moment: datetime) -> str:
-    """``2026-11-22T09:15:03.123456Z``: how times are stored and exported."""
+    """``2026-11-22T09:15:03.123456Z``: how times are stored and exported.
+
+    Written field by field: ``strftime("%Y")`` gives ``999`` for the year 999,
+    which ``fromisoformat`` then refuses, and an export must always import again.
+    """
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    m = moment.astimezone(UTC)
+    return (f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:"
+            f"{m.second:02d}.{m.microsecond:06d}Z")
 
 
 def from_iso(text: str) -> datetime:
+    """A stored or exported time; ``ValueError`` for text that is not one, or a time
+    that cannot be shown in every time zone (within a day of year 1 or year 9999)."""
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return checked(moment)
+
+
+def checked(moment: datetime) -> datetime:
+    """``moment``, when it converts to UTC and to local time; else ``ValueError``."""
+    try:
+        utc = moment.astimezone(UTC)
+        moment.astimezone()
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"time out of range: {moment!r}") from None
+    if not 2 <= utc.year <= 9998:
+        raise ValueError(f"time out of range: {moment!r}")
+    return moment

@@ -14,21 +14,15 @@ from pathlib import Path
 from tui import paths
 from tui.decks.csvdeck import slug
 from tui.decks.library import DeckLibrary
-from tui.decks.loader import dump_deck, normalise_tag, parse_deck
+from tui.decks.loader import dump_deck, parse_deck
 from tui.decks.model import FORMAT_VERSION, KINDS, Card, Deck
+from tui.errors import OwnCardError
 from tui.fileio import atomic_write
 from tui.i18n import t
 from tui.textclean import one_line, strip_controls
+from tui.vocabulary import clean_tags
 
 OWN_DECK_ID = "mijn-kaarten"
-
-
-class OwnCardError(Exception):
-    """A change that cannot be made; ``message`` says why, in the user's language."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def own_decks(library: DeckLibrary) -> list[Deck]:
@@ -64,9 +58,9 @@ def save_card(library: DeckLibrary, *, language: str, kind: str, text: str, back
     clean_prompts = [one_line(p) for p in prompts if one_line(p)]
     if kind == "worksheet" and clean_prompts:
         card["prompts"] = clean_prompts
-    clean_tags = [tag for tag in dict.fromkeys(normalise_tag(one_line(x)) for x in tags) if tag]
-    if clean_tags:
-        card["tags"] = clean_tags
+    tags = clean_tags(tags)
+    if tags:
+        card["tags"] = tags
     if moments:
         card["moments"] = list(dict.fromkeys(moments))
     if card_id is None:

@@ -3,13 +3,19 @@
 Every other module asks these functions; none builds a user path itself.
 ``KAART_HOME=<dir>`` puts everything (data, config, own decks, backups)
 under one folder, for portable use and for tests. Otherwise the platform's
-folders come from platformdirs. Folders are created on first use with mode
-0700, because the journal is private data.
+folders come from platformdirs.
+
+Folders are created on first use with mode 0700, whatever the umask, and so
+is every missing parent Kaart creates on the way. Kaart's own folders (data,
+config, decks, backups) must be real folders: a symbolic link or a file in
+their place is refused with one clear line, because Kaart never follows a
+link when it writes or changes the mode of its own files.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "kaart"
@@ -19,19 +25,70 @@ PRIVATE_FILE = 0o600
 
 def _home() -> Path | None:
     value = os.environ.get("KAART_HOME", "").strip()
-    return Path(value).expanduser() if value else None
+    return Path(value).expanduser().absolute() if value else None
+
+
+def _error(key: str, path: Path, error: str = ""):
+    from tui.errors import PathError
+    from tui.i18n import t
+
+    return PathError(t(key, path=path, error=error))
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if missing; make the leaf 0700."""
-    if not path.is_dir():
-        path.mkdir(parents=True, mode=PRIVATE_DIR, exist_ok=True)
+    """``path`` as a private folder of Kaart's: created 0700 (with its missing parents) if needed.
+
+    Raises :class:`tui.errors.PathError` when a file or a symbolic link is in
+    its place, or when it cannot be created. An existing folder that belongs
+    to someone else keeps its mode (reading still works).
+    """
     try:
-        if path.stat().st_mode & 0o777 != PRIVATE_DIR:
-            path.chmod(PRIVATE_DIR)
-    except PermissionError:
-        pass  # not ours to change (for example a shared KAART_HOME); reading still works
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise _error("path.cannot_use", path, error.strerror or str(error)) from None
+    if info is None:
+        _create(path)
+        return path
+    if stat.S_ISLNK(info.st_mode):
+        raise _error("path.is_link", path)
+    if not stat.S_ISDIR(info.st_mode):
+        raise _error("path.not_a_folder", path)
+    if info.st_mode & 0o777 != PRIVATE_DIR and info.st_uid == os.geteuid():
+        try:
+            os.chmod(path, PRIVATE_DIR, follow_symlinks=False)
+        except (NotImplementedError, OSError):
+            pass  # cannot tighten it (a read-only file system): reading still works
     return path
+
+
+def _create(path: Path) -> None:
+    """Create ``path`` and each missing parent with mode 0700 (``mkdir`` alone obeys the umask)."""
+    missing = []
+    current = path
+    while not os.path.lexists(current):
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    if os.path.lexists(current) and not os.path.isdir(current):
+        raise _error("path.not_a_folder", current)
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, PRIVATE_DIR)
+        except FileExistsError:
+            if not os.path.isdir(folder) or os.path.islink(folder):
+                raise _error("path.not_a_folder", folder) from None
+            continue  # another Kaart made it a moment ago
+        except NotADirectoryError:
+            raise _error("path.not_a_folder", folder.parent) from None
+        except OSError as error:
+            raise _error("path.cannot_create", folder, error.strerror or str(error)) from None
+        try:
+            os.chmod(folder, PRIVATE_DIR, follow_symlinks=False)
+        except (NotImplementedError, OSError):
+            pass
 
 
 def data_dir(create: bool = True) -> Path:
@@ -77,6 +134,23 @@ def database_path(create_dir: bool = True) -> Path:
 
 def settings_path(create_dir: bool = True) -> Path:
     return config_dir(create_dir) / "settings.json"
+
+
+def deck_cache_path(create_dir: bool = False) -> Path:
+    return data_dir(create_dir) / "deck-cache.json"
+
+
+def protected_folders() -> list[Path]:
+    """Folders no output (``-o FILE``) may be written into: Kaart's data and settings."""
+    return [data_dir(create=False), config_dir(create=False)]
+
+
+def protected_files(database: Path | None = None) -> list[Path]:
+    """Kaart's own files, also when a link or another name points at them."""
+    database = database or database_path(create_dir=False)
+    companions = [Path(f"{database}{suffix}") for suffix in ("-wal", "-shm", "-journal",
+                                                             ".lock", ".check")]
+    return [database, *companions, settings_path(create_dir=False), deck_cache_path()]
 
 
 def bundled_decks_dir() -> Path:

@@ -42,9 +42,9 @@ def make_app(home):
     return make
 
 
-def store_of(app):
-    """Run ``fn(store)`` on the app's journal thread and wait for it."""
-    return lambda fn: app.session.db_wait(fn)
+def in_store(app, fn):
+    """Run ``fn(store)`` on the app's journal thread and wait for it (tests only)."""
+    return app.runner.wait(lambda core: fn(core.store))
 
 
 def add_entries(app, count: int, *, kind: str = "journal", start: datetime | None = None,
@@ -59,7 +59,7 @@ def add_entries(app, count: int, *, kind: str = "journal", start: datetime | Non
         for n in range(count):
             store.add_entry(kind, body.format(n=n), card=ref, created=start - timedelta(hours=n))
 
-    app.session.db_wait(job)
+    in_store(app, job)
 
 
 async def settle(pilot, seconds: float = 0.05, limit: float = 2.0) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import SIZE, add_entries, screen_text, settle, type_text
+from tests.app.conftest import SIZE, add_entries, in_store, screen_text, settle, type_text
 
 
 async def test_draw_flip_write_note_see_it_on_the_card_and_in_the_journal(make_app):
@@ -25,7 +25,7 @@ async def test_draw_flip_write_note_see_it_on_the_card_and_in_the_journal(make_a
         assert card is not None
         view = draw.query_one(CardView)
         assert view.card == card and view.side_up == "front"
-        draws = app.session.db_wait(lambda store: store.draws())
+        draws = in_store(app, lambda store: store.draws())
         assert [(d["deck"], d["card"]) for d in draws if d["purpose"] == "random"] == [
             (card.deck, card.id)]  # one key, one draw recorded
         await pilot.press("space")
@@ -45,10 +45,10 @@ async def test_draw_flip_write_note_see_it_on_the_card_and_in_the_journal(make_a
         await settle(pilot)
         assert isinstance(app.screen, DrawScreen)
 
-        notes = app.session.db_wait(lambda store: store.card_history(card.deck, card.id))
+        notes = in_store(app, lambda store: store.card_history(card.deck, card.id))
         assert [note.body for note in notes] == ["I listened to Ans"]
         assert notes[0].kind == "note" and notes[0].card.text == card.text
-        draws = app.session.db_wait(lambda store: store.draws())
+        draws = in_store(app, lambda store: store.draws())
         assert any(d["card"] == card.id and d["purpose"] == "random" for d in draws)
 
         await pilot.press("c")
@@ -72,10 +72,8 @@ async def test_worksheet_answers_are_saved_as_one_note(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        card = app.session.library.card("proef", "terugblik")
-        from tui.screens.editor import EditorScreen
-
-        app.push_screen(EditorScreen.for_card(card))
+        card = app.core.library.card("proef", "terugblik")
+        app.write_note(card)
         await settle(pilot)
         assert isinstance(app.screen, WorksheetScreen)
         editors = list(app.screen.query(NoteEditor))
@@ -83,7 +81,7 @@ async def test_worksheet_answers_are_saved_as_one_note(make_app):
         editors[1].insert("Call earlier")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        notes = app.session.db_wait(lambda store: store.card_history("proef", "terugblik"))
+        notes = in_store(app, lambda store: store.card_history("proef", "terugblik"))
         assert len(notes) == 1
         assert notes[0].body == ("1. What went well?\nThe home visit\n\n"
                                  "2. What will you do differently?\nCall earlier")
@@ -111,13 +109,13 @@ async def test_decision_and_later_its_outcome(make_app):
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
-        decisions = app.session.db_wait(lambda store: store.pending_decisions())
+        decisions = in_store(app, lambda store: store.pending_decisions())
         assert len(decisions) == 1
         decision = decisions[0]
         assert decision.title == "Move Ans to day care"
         assert decision.body == "It is her choice"
         assert decision.card.deck == card.deck and decision.card.card == card.id
-        draws = app.session.db_wait(lambda store: store.draws())
+        draws = in_store(app, lambda store: store.draws())
         assert any(d["purpose"] == "decision" and d["card"] == card.id for d in draws)
 
         pending = app.screen.query_one("#pending", EntryList)
@@ -130,9 +128,9 @@ async def test_decision_and_later_its_outcome(make_app):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        entry = app.session.db_wait(lambda store: store.get_entry(decision.uid))
+        entry = in_store(app, lambda store: store.get_entry(decision.uid))
         assert entry.outcome == "She chose it herself" and entry.outcome_at is not None
-        assert app.session.db_wait(lambda store: store.pending_decisions()) == []
+        assert in_store(app, lambda store: store.pending_decisions()) == []
 
 
 async def test_search_as_you_type_finds_a_note_and_highlights_it(make_app):
@@ -143,7 +141,7 @@ async def test_search_as_you_type_finds_a_note_and_highlights_it(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         add_entries(app, 30, body="ordinary day {n}")
-        target = app.session.db_wait(lambda store: store.add_entry(
+        target = in_store(app, lambda store: store.add_entry(
             "note", "The neighbour knew more than the file", card=None))
         await pilot.press("slash")
         await settle(pilot)
@@ -179,7 +177,7 @@ async def test_own_card_created_and_then_drawn(make_app, home):
         assert isinstance(app.screen, OwnCardsScreen)
         deck_file = home / "data" / "decks" / "en" / "mijn-kaarten.yaml"
         assert deck_file.is_file()
-        card = app.session.library.card("mijn-kaarten", "what-did-the-resident-teach-you")
+        card = app.core.library.card("mijn-kaarten", "what-did-the-resident-teach-you")
         assert card is not None and card.text == "What did the resident teach you"
 
         await pilot.press("d")
@@ -189,7 +187,7 @@ async def test_own_card_created_and_then_drawn(make_app, home):
         source.value = "deck:mijn-kaarten"
         await settle(pilot)
         assert app.screen.card == card
-        draws = app.session.db_wait(lambda store: store.draws())
+        draws = in_store(app, lambda store: store.draws())
         assert any(d["deck"] == "mijn-kaarten" for d in draws)
 
 
@@ -209,7 +207,7 @@ async def test_language_switch_takes_effect_at_once(make_app, home):
         assert "Language" in screen_text(app)
         app.screen.query_one("#language", Select).value = "nl"
         await settle(pilot)
-        assert app.session.language == "nl"
+        assert app.core.language == "nl"
         text = screen_text(app)
         assert "Taal" in text and "Instellingen" in text
         assert app.screen.sub_title == "Instellingen"
@@ -239,11 +237,11 @@ async def test_delete_to_trash_undo_and_restore(make_app):
         first = timeline.current_key
         await pilot.press("delete")
         await settle(pilot)
-        assert app.session.db_wait(lambda store: store.get_entry(first)).deleted
+        assert in_store(app, lambda store: store.get_entry(first)).deleted
         assert first not in [row.key for row in timeline.rows]
         await pilot.press("u")
         await settle(pilot)
-        assert not app.session.db_wait(lambda store: store.get_entry(first)).deleted
+        assert not in_store(app, lambda store: store.get_entry(first)).deleted
         await pilot.press("delete")
         await settle(pilot)
         await pilot.press("t")
@@ -251,7 +249,7 @@ async def test_delete_to_trash_undo_and_restore(make_app):
         assert isinstance(app.screen, TrashScreen)
         await pilot.press("r")
         await settle(pilot)
-        assert app.session.db_wait(lambda store: store.trash()) == []
+        assert in_store(app, lambda store: store.trash()) == []
 
 
 async def test_edit_keeps_the_earlier_version(make_app):
@@ -262,30 +260,33 @@ async def test_edit_keeps_the_earlier_version(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        entry = app.session.db_wait(lambda store: store.add_entry("journal", "first words"))
+        entry = in_store(app, lambda store: store.add_entry("journal", "first words"))
         app.push_screen(EntryScreen(entry.uid))
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
-        app.screen.query_one(NoteEditor).insert("better ")
+        editor = app.screen.query_one(NoteEditor)
+        assert editor.cursor_location == editor.document.end  # go on where the text ends
+        editor.move_cursor((0, 0))
+        editor.insert("better ")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, EntryScreen)
-        assert app.session.db_wait(lambda s: s.get_entry(entry.uid)).body == "better first words"
-        history = app.session.db_wait(lambda store: store.history(entry.uid))
+        assert in_store(app, lambda s: s.get_entry(entry.uid)).body == "better first words"
+        history = in_store(app, lambda store: store.history(entry.uid))
         assert [old.body for old in history] == ["first words"]
 
 
 async def test_a_failed_save_keeps_the_text_and_says_why(make_app):
-    from tui.journal.errors import StoreError
+    from tui.errors import StoreError
     from tui.screens.editor import EditorScreen
     from tui.widgets.note_editor import NoteEditor
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        store = app.session.db_wait(lambda store: store)
+        store = in_store(app, lambda store: store)
 
         def full(*args, **kwargs):
             raise StoreError("the disk is full")
@@ -303,7 +304,7 @@ async def test_a_failed_save_keeps_the_text_and_says_why(make_app):
 
 
 async def test_bsn_warning_before_saving(make_app):
-    from tui.screens.confirm import ConfirmScreen
+    from tui.dialogs.confirm import ConfirmDialog as ConfirmScreen
     from tui.screens.editor import EditorScreen
 
     app = make_app()
@@ -319,11 +320,11 @@ async def test_bsn_warning_before_saving(make_app):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
-        assert app.session.db_wait(lambda store: store.count()) == 0
+        assert in_store(app, lambda store: store.count()) == 0
 
 
 async def test_quitting_with_unsaved_text_asks(make_app):
-    from tui.screens.confirm import ConfirmScreen
+    from tui.dialogs.confirm import ConfirmDialog as ConfirmScreen
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -342,15 +343,14 @@ async def test_quitting_with_unsaved_text_asks(make_app):
         await pilot.press("y")
         await pilot.pause(0.2)
     assert app.return_code == 0
-    drafts = app.session  # closed; reopen to see the draft was kept
+    # the app is closed; reopen the journal to see the draft was kept
     from tui.journal.store import open_store
 
     store = open_store()
     try:
-        assert [text for _c, text, _t in store.drafts()] == ["half a thought"]
+        assert [draft.fields["body"] for draft in store.drafts()] == ["half a thought"]
     finally:
         store.close()
-    assert drafts is not None
 
 
 async def test_journal_loads_lazily_page_by_page(make_app):
@@ -490,7 +490,7 @@ async def test_settings_theme_backup_and_export(make_app, home, tmp_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.session.db_wait(lambda store: store.add_entry("journal", "to export"))
+        in_store(app, lambda store: store.add_entry("journal", "to export"))
         await pilot.press("comma")
         await settle(pilot)
         app.screen.query_one("#theme", Select).value = "textual-light"

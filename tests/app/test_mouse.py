@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import SIZE, settle, type_text
+from tests.app.conftest import SIZE, in_store, settle, type_text
 
 
 async def test_draw_screen_buttons(make_app):
@@ -23,7 +23,7 @@ async def test_draw_screen_buttons(make_app):
         assert draw.query_one(CardView).flipped
         await pilot.click("#again")
         await settle(pilot)
-        random_draws = [d for d in app.session.db_wait(lambda store: store.draws())
+        random_draws = [d for d in in_store(app, lambda store: store.draws())
                         if d["purpose"] == "random"]
         assert len(random_draws) == 2
         await pilot.click("#write")
@@ -52,13 +52,13 @@ async def test_decision_and_entry_buttons(make_app):
         await pilot.click("#draw")
         await settle(pilot)
         assert app.screen.card is not None
-        assert any(d["purpose"] == "decision" for d in app.session.db_wait(lambda s: s.draws()))
+        assert any(d["purpose"] == "decision" for d in in_store(app, lambda s: s.draws()))
         await pilot.press("escape")
         await settle(pilot)
 
         from tui.journal.store import CardRef
 
-        uid = app.session.db_wait(lambda store: store.add_entry(
+        uid = in_store(app, lambda store: store.add_entry(
             "decision", "why", title="Refer or not", card=CardRef("proef", "luisteren", "x"))).uid
         app.push_screen(EntryScreen(uid))
         await settle(pilot)
@@ -71,4 +71,4 @@ async def test_decision_and_entry_buttons(make_app):
         assert app.screen is entry_screen
         await pilot.click("#delete")
         await settle(pilot)
-        assert app.session.db_wait(lambda store: store.get_entry(uid)).deleted
+        assert in_store(app, lambda store: store.get_entry(uid)).deleted

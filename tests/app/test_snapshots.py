@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.app.conftest import NOW, SIZE, settle
+from tests.app.conftest import NOW, SIZE, in_store, settle
 
 THEMES = ("textual-dark", "textual-light")
 
@@ -42,7 +42,7 @@ def snapshot_app(make_app, home):
                             card=CardRef("besluit", "wiens", "Whose decision is this really?"),
                             created=datetime(2026, 11, 20, 14, 0, tzinfo=UTC))
 
-        app.session.db_wait(fill)
+        in_store(app, fill)
         return app
 
     return make

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.conftest import DATA, FIXED_NOW
-from tui.journal.errors import StoreError
+from tui.errors import StoreError
 
 ENTRY_KEYS = {"uid", "kind", "created", "updated", "title", "body", "tags", "card"}
 CARD = "volgende-stap/vraag-terug"
@@ -151,8 +151,10 @@ def test_a_failed_save_keeps_the_text_as_a_draft(kaart):
     with pytest.MonkeyPatch.context() as patch:  # undoing it must not undo KAART_HOME
         _failing(patch, "io")
         result = kaart("write", "Niet kwijtraken")
-    assert result.code == 1 and "cannot save" in result.err and "journal:new" in result.err
-    assert kaart("drafts", "show", "journal:new").out == "Niet kwijtraken\n"
+    assert result.code == 1 and "cannot save" in result.err and "drafts show" in result.err
+    assert kaart("drafts", "show", "journal").out == "Niet kwijtraken\n"
+    number = result.err.split("drafts show ")[1].split("'")[0]
+    assert kaart("drafts", "show", number).out == "Niet kwijtraken\n"
 
 
 def test_a_failed_save_keeps_the_text_in_a_file(kaart, monkeypatch, kaart_home):
@@ -418,12 +420,18 @@ def test_drafts(kaart):
 
     assert "no drafts" in kaart("drafts").out
     with open_store() as store:
-        store.save_draft("note:volgende-stap/vraag-terug", "half af\nen meer")
+        first = store.save_draft("note:volgende-stap/vraag-terug", {"body": "half af\nen meer"})
+        store.save_draft("journal", {"title": "Titel", "body": "tekst", "tags": ["a"]})
+        store.save_draft("journal", {"body": "nog een"})
     listed = kaart("drafts", "list").out
     assert "note:volgende-stap/vraag-terug  half af en meer" in listed
+    assert f"{first:>4}  " in listed
     assert kaart("drafts", "show", "note:volgende-stap/vraag-terug").out == "half af\nen meer\n"
-    assert kaart("drafts", "discard", "note:volgende-stap/vraag-terug").code == 0
-    assert kaart("drafts", "show", "note:volgende-stap/vraag-terug").code == 1
+    assert kaart("drafts", "show", str(first)).out == "half af\nen meer\n"
+    ambiguous = kaart("drafts", "show", "journal")
+    assert ambiguous.code == 1 and "2 drafts" in ambiguous.err
+    assert kaart("drafts", "discard", str(first)).code == 0
+    assert kaart("drafts", "show", str(first)).code == 1
     assert kaart("drafts", "discard", "x").code == 1
 
 
@@ -470,9 +478,10 @@ def test_a_journal_that_cannot_be_written_does_not_stop_a_draw(kaart, monkeypatc
     def fail(self, *args, **kwargs):
         raise StoreError("cannot save (full)", "full")
 
-    monkeypatch.setattr(JournalStore, "record_draw", fail)
+    monkeypatch.setattr(JournalStore, "draw_and_record", fail)
     result = kaart("draw", "--json")
     assert result.code == 0 and "cannot save" in result.err
+    assert json.loads(result.out)["id"]
 
 
 @pytest.mark.parametrize("command", ["write", "journal", "search", "export", "import", "stats",
@@ -482,7 +491,12 @@ def test_help(kaart, capsys, command, lang):
     with pytest.raises(SystemExit) as stop:
         kaart("--lang", lang, command, "--help")
     assert stop.value.code == 0
-    assert "usage" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    if lang == "en":
+        assert out.startswith("usage: ") and "options:" in out
+    else:  # argparse's own words are Dutch too
+        assert out.startswith("gebruik: ") and "opties:" in out
+        assert "usage" not in out and "options:" not in out and "show this help" not in out
 
 
 def test_a_damaged_journal_is_set_aside_with_a_warning(kaart, kaart_home):

@@ -9,16 +9,42 @@ import pytest
 from tui.journal.model import CardRef
 
 
-def test_record_draw_keeps_the_bag(store):
+def test_draw_and_record_keeps_the_bag_in_one_transaction(store):
+    from types import SimpleNamespace
+
+    def choose_first(seen: list):
+        def choose(bag, last):
+            seen.append((list(bag), last))
+            remaining = bag or ["x/a", "x/b", "x/c"]
+            pick, rest = remaining[0], remaining[1:]
+            deck, _, card = pick.partition("/")
+            return SimpleNamespace(deck=deck, id=card), rest
+        return choose
+
     assert store.load_bag("deck=x") == ([], None)
-    store.record_draw("x", "a", "random", bag_key="deck=x", bag=["x/b", "x/c"])
-    assert store.load_bag("deck=x") == (["x/b", "x/c"], "x/a")
-    store.record_draw("x", "b", "decision", bag_key="deck=x", bag=["x/c"])
-    assert store.load_bag("deck=x") == (["x/c"], "x/b")
-    store.record_draw("x", "c", "random", bag_key="deck=x", bag=[])
+    seen: list = []
+    for purpose in ("random", "decision", "random"):
+        store.draw_and_record("deck=x", choose_first(seen), purpose)
+    assert seen == [([], None), (["x/b", "x/c"], "x/a"), (["x/c"], "x/b")]
     assert store.load_bag("deck=x") == ([], "x/c")
     assert store.load_bag("deck=y") == ([], None)
     assert store.most_drawn() == [("x", "a", 1), ("x", "b", 1), ("x", "c", 1)]
+
+
+def test_a_failed_choice_records_nothing(store):
+    def broken(bag, last):
+        raise RuntimeError("no")
+
+    with pytest.raises(RuntimeError):
+        store.draw_and_record("deck=x", broken, "random")
+    assert store.draws() == [] and store.load_bag("deck=x") == ([], None)
+
+
+def test_daily_recorded(store):
+    assert not store.daily_recorded("x", "a", date(2026, 11, 22))
+    store.record_draw("x", "a", "daily")
+    assert store.daily_recorded("x", "a", date(2026, 11, 22))
+    assert not store.daily_recorded("x", "b", date(2026, 11, 22))
 
 
 def test_a_daily_draw_is_recorded_once_a_day(store, clock):
@@ -37,29 +63,47 @@ def test_unknown_purpose(store):
         store.record_draw("x", "a", "fun")
 
 
-def test_drafts(store, clock):
-    assert store.get_draft("journal:new") is None
-    store.save_draft("journal:new", "half af")
-    clock.advance(seconds=3)
-    store.save_draft("note:volgende-stap/vraag-terug", "iets")
-    store.save_draft("journal:new", "half af, nu meer")
-    assert store.get_draft("journal:new") == "half af, nu meer"
-    listed = store.drafts()
-    assert [c for c, _, _ in listed] == ["journal:new", "note:volgende-stap/vraag-terug"]
-    assert all(saved.tzinfo is not None for _, _, saved in listed)
-    store.save_draft("journal:new", "   ")
-    assert store.get_draft("journal:new") is None
-    store.discard_draft("note:volgende-stap/vraag-terug")
+def test_drafts_keep_every_field_and_are_never_overwritten(store, clock):
     assert store.drafts() == []
+    first = store.save_draft("journal", {"title": "Titel", "body": "half af", "tags": ["a"]})
+    clock.advance(seconds=3)
+    note = store.save_draft("note:volgende-stap/vraag-terug", {"body": "iets"})
+    again = store.save_draft("journal", {"body": "een tweede tekst, zelfde context"})
+    assert len({first, note, again}) == 3
+    assert store.save_draft("journal", {"title": "Titel", "body": "half af, nu meer",
+                                        "tags": ["a"]}, first) == first
+    kept = store.get_draft(first)
+    assert kept.fields == {"title": "Titel", "body": "half af, nu meer", "tags": ["a"]}
+    assert kept.created < kept.saved and kept.saved.tzinfo is not None
+    assert [d.id for d in store.drafts("journal")] == [first, again]
+    assert [d.context for d in store.drafts()] == ["journal", "journal",
+                                                   "note:volgende-stap/vraag-terug"]
+    assert store.save_draft("journal", {"title": " ", "body": "  "}, first) is None
+    assert store.get_draft(first) is None
+    store.discard_draft(note)
+    assert [d.id for d in store.drafts()] == [again]
+
+
+def test_worksheet_answers_are_a_draft_of_their_own(store):
+    draft = store.save_draft("worksheet:d/w", {"answers": ["", "tweede", ""], "tags": []})
+    assert store.get_draft(draft).fields["answers"] == ["", "tweede", ""]
+    assert store.save_draft("worksheet:d/w", {"answers": ["", " "]}, draft) is None
 
 
 def test_drafts_survive_reopening(db_path, clock):
     from tui.journal.store import open_store
 
     with open_store(db_path, now=clock) as first:
-        first.save_draft("decision:new", "nog niet klaar")
+        draft = first.save_draft("decision", {"title": "Besluit", "body": "nog niet klaar",
+                                              "card": "d/c"})
     with open_store(db_path, now=clock) as second:
-        assert second.get_draft("decision:new") == "nog niet klaar"
+        assert second.get_draft(draft).fields["body"] == "nog niet klaar"
+
+
+def test_a_save_discards_its_draft_in_the_same_transaction(store):
+    draft = store.save_draft("journal", {"body": "bijna klaar"})
+    entry = store.add_entry("journal", "bijna klaar", discard_draft=draft)
+    assert store.get_draft(draft) is None and store.get_entry(entry.uid) is not None
 
 
 def _on(store, day: date, count: int = 1, card: CardRef | None = None):

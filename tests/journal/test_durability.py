@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.errors import StoreError
 from tui.journal import schema
-from tui.journal.errors import StoreError
 from tui.journal.store import open_store, restore_backup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,7 +168,7 @@ def test_a_database_from_a_newer_kaart_opens_read_only(db_path, clock):
         store.add_entry("journal", "nieuw")
     assert error.value.reason == "newer"
     with pytest.raises(StoreError):
-        store.save_draft("journal:new", "x")
+        store.save_draft("journal", {"body": "x"})
     store.close()
     conn = sqlite3.connect(str(db_path))
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION + 5
@@ -233,8 +233,12 @@ def test_statement_splitting_keeps_triggers_whole():
 def test_daily_backup_once_a_day_keeping_n(db_path, clock):
     folder = db_path.parent / "backups"
     with open_store(db_path, now=clock, backups_keep=2) as store:
+        assert not list(folder.glob("auto-*"))  # an empty journal: nothing to keep yet
         store.add_entry("journal", "dag 1")
-    assert not folder.exists() or not list(folder.glob("auto-*"))
+        first = list(folder.glob("auto-*"))
+        assert len(first) == 1  # a new journal is backed up after its first save, not tomorrow
+        store.add_entry("journal", "nog een, zelfde dag")
+        assert list(folder.glob("auto-*")) == first  # once a day
     names = []
     for _day in range(4):
         clock.advance(days=1)
@@ -243,25 +247,30 @@ def test_daily_backup_once_a_day_keeping_n(db_path, clock):
         with open_store(db_path, now=clock, backups_keep=2):
             pass
         names.append(sorted(p.name for p in folder.glob("auto-*")))
-    assert [len(n) for n in names] == [1, 2, 2, 2]
+    assert [len(n) for n in names] == [2, 2, 2, 2]
     newest = folder / names[-1][-1]
     assert mode(newest) == 0o600 and integrity(newest) == "ok"
     conn = sqlite3.connect(str(newest))
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-    assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 4
+    assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 5
     conn.close()
 
 
-def test_backups_keep_comes_from_the_settings(db_path, clock, kaart_home):
+def test_backups_keep_comes_from_the_settings(db_path, kaart_home):
+    """The store reads no settings: the core passes backups_keep from them."""
+    from datetime import timedelta
+
+    from tests.conftest import FIXED_NOW
+    from tui.core.kaart import Kaart
     from tui.settings import load_settings, save_settings
 
     settings = load_settings()
     settings.backups_keep = 1
     save_settings(settings)
-    open_store(db_path, now=clock).close()
-    for _day in range(3):
-        clock.advance(days=1)
-        open_store(db_path, now=clock).close()
+    for day in range(4):
+        core = Kaart(clock=lambda day=day: FIXED_NOW + timedelta(days=day))
+        core.save_entry("journal", f"dag {day}")
+        core.close()
     assert len(list((db_path.parent / "backups").glob("auto-*"))) == 1
 
 

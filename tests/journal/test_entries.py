@@ -101,7 +101,12 @@ def test_decision_outcome_and_pending(store, clock):
     assert done.outcome_at is not None and done.outcome_at > first.created
     assert done.to_json()["outcome_at"] == to_iso_utc(done.outcome_at)
     assert [e.uid for e in store.pending_decisions()] == [second.uid]
-    assert store.history(first.uid)[0].outcome == ""
+    assert done.updated == first.updated  # an outcome is not an edit of the decision
+    assert store.history(first.uid) == []
+    clock.advance(days=1)
+    changed = store.set_outcome(first.uid, "Later bleek: niet helemaal.")
+    assert store.history(first.uid)[0].outcome == "Goed uitgepakt: zij belde zelf."
+    assert changed.outcome_at > done.outcome_at
     with pytest.raises(ValueError):
         store.set_outcome(note.uid, "x")
 
@@ -109,12 +114,14 @@ def test_decision_outcome_and_pending(store, clock):
 def test_to_json_shape(store):
     entry = store.add_entry("note", "tekst", card=CARD, tags=["a"])
     data = entry.to_json()
-    assert list(data) == ["uid", "kind", "created", "updated", "title", "body", "tags", "card"]
+    assert list(data) == ["uid", "kind", "created", "updated", "title", "body", "tags", "card",
+                          "starred"]
     assert data["card"] == {"deck": "volgende-stap", "id": "vraag-terug",
                             "text": "Wat vraag je terug?"}
     assert data["created"].endswith("Z")
     decision = store.add_entry("decision", "x", title="y").to_json()
     assert decision["card"] is None and decision["outcome"] == "" and decision["outcome_at"] is None
+    assert decision["look_back"] is None and decision["starred"] is False
 
 
 def test_trash_restore_and_empty(store, db_path):
@@ -122,7 +129,7 @@ def test_trash_restore_and_empty(store, db_path):
     secret = "geheimwoordxyz " * 40
     gone = store.add_entry("journal", secret, title="weg")
     store.update_entry(gone.uid, body=secret + " extra")
-    store.save_draft(f"entry:{gone.uid}", "concept geheimwoordxyz")
+    draft = store.save_draft(f"entry:{gone.uid}", {"body": "concept geheimwoordxyz"})
     store.delete_entry(gone.uid)
     assert store.count() == 1
     assert [e.uid for e in store.trash()] == [gone.uid] and store.trash()[0].deleted
@@ -134,7 +141,7 @@ def test_trash_restore_and_empty(store, db_path):
     assert store.empty_trash() == 1
     assert store.empty_trash() == 0
     assert store.get_entry(gone.uid) is None and store.trash() == []
-    assert store.get_draft(f"entry:{gone.uid}") is None
+    assert store.get_draft(draft) is None
     assert store.get_entry(keep.uid) is not None
     store.close()
     raw = b"".join(path.read_bytes() for path in db_path.parent.glob("journal.sqlite3*"))
@@ -190,17 +197,37 @@ def test_card_text_is_a_copy(store):
     assert store.get_entry(entry.uid).card.text == "Wat vraag je terug?"
 
 
-def test_on_this_day(store):
+def test_on_this_day_is_the_same_date_in_earlier_years(store):
     def at(y, m, d):
         return datetime(y, m, d, 10, tzinfo=UTC)
 
-    hits = [store.add_entry("journal", f"{y}-{m}", created=at(y, m, 22))
-            for y, m in ((2026, 10), (2026, 1), (2025, 11), (2024, 2))]
-    store.add_entry("journal", "other day", created=at(2026, 10, 21))
+    hits = [store.add_entry("journal", f"{y}", created=at(y, 11, 22)) for y in (2025, 2023)]
+    store.add_entry("journal", "same day, other month", created=at(2026, 10, 22))
+    store.add_entry("journal", "other day", created=at(2025, 11, 21))
     store.add_entry("journal", "today itself", created=at(2026, 11, 22))
     found = store.on_this_day(date(2026, 11, 22))
-    assert [e.uid for e in found] == [e.uid for e in hits]
+    assert [e.uid for e in found] == [e.uid for e in hits]  # newest year first
     assert store.on_this_day(date(2026, 3, 31)) == []
+
+
+def test_on_this_day_keeps_the_filters(store):
+    note = store.add_entry("note", "op de kaart", card=CARD, tags=["wmo"],
+                           created=datetime(2025, 11, 22, 10, tzinfo=UTC))
+    store.add_entry("journal", "los #wmo", created=datetime(2024, 11, 22, 10, tzinfo=UTC))
+    assert [e.uid for e in store.on_this_day(date(2026, 11, 22), kind="note")] == [note.uid]
+    assert [e.uid for e in store.on_this_day(date(2026, 11, 22), deck="volgende-stap")] == \
+        [note.uid]
+    assert len(store.on_this_day(date(2026, 11, 22), tag="#wmo")) == 2
+    assert store.on_this_day(date(2026, 11, 22), starred=True) == []
+
+
+def test_on_this_day_29_february(store):
+    leap = store.add_entry("journal", "schrikkeldag",
+                           created=datetime(2024, 2, 29, 10, tzinfo=UTC))
+    plain = store.add_entry("journal", "28 feb", created=datetime(2025, 2, 28, 10, tzinfo=UTC))
+    # 2027 and 2026 have no 29 February (28 February stands in): 2025's 28th, then 2024's 29th
+    assert [e.uid for e in store.on_this_day(date(2028, 2, 29))] == [plain.uid, leap.uid]
+    assert [e.uid for e in store.on_this_day(date(2026, 2, 28))] == [plain.uid]
 
 
 def test_find_by_prefix(store):
@@ -214,7 +241,7 @@ def test_find_by_prefix(store):
 
 
 def test_read_only_store_refuses_writes(db_path, clock):
-    from tui.journal.errors import StoreError
+    from tui.errors import StoreError
 
     with open_store(db_path, now=clock) as writer:
         entry = writer.add_entry("journal", "x")

@@ -1,113 +1,91 @@
-"""The plain commands behind ``kaart``: each module registers its subcommands.
+"""The plain commands behind ``kaart``: one module per command (or per small family).
 
-A handler is ``handler(args, ctx) -> int``. It raises :class:`UserError` for
-anything the user can fix; ``tui.cli.run`` turns that into one line on
-stderr and a non-zero exit code. None of these modules imports Textual.
+A handler is ``handler(args, kaart, out) -> int``: it reads its arguments,
+asks the core (:class:`tui.core.kaart.Kaart`), and prints through
+:class:`tui.output.Output`. It raises :class:`tui.errors.KaartError` for
+anything the user can fix; ``tui.cli.run`` turns that into one line on stderr
+and the error's exit code. None of these modules imports Textual.
+
+:data:`COMMANDS` maps each command to the module that registers it, so a
+command builds only its own parser (building all of them costs more than
+the rest of ``kaart today``); a test keeps the map complete.
 """
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TextIO
+import argparse
 
 from tui.i18n import t
+from tui.vocabulary import CARD_KINDS, ENTRY_KINDS
 
-if TYPE_CHECKING:
-    from tui.decks.library import DeckLibrary
-    from tui.settings import Settings
+COMMANDS = {
+    "today": "cards", "draw": "cards",
+    "decks": "decks", "deck": "decks",
+    "write": "write",
+    "journal": "journal", "search": "journal",
+    "export": "export", "import": "export",
+    "stats": "stats",
+    "backup": "backup", "restore": "backup",
+    "trash": "trash", "delete": "trash",
+    "outcome": "outcome",
+    "drafts": "drafts",
+}
 
 
-class UserError(Exception):
-    """A mistake the user can fix: shown as one line, exit code ``code``."""
-
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
+def add_command(sub, name: str, help_key: str, *, description_key: str | None = None):
+    """A subcommand whose help is in the user's language, accepting ``--lang`` too."""
+    parser = sub.add_parser(name, help=t(help_key), description=t(description_key or help_key))
+    add_lang(parser, suppress=True)
+    return parser
 
 
-def write_output(ctx: Context, text: str, output: str | None, *, force: bool,
-                 mode: int = 0o600):
-    """Write ``text`` to stdout (no ``output``, or ``-``) or atomically to a file.
+def add_lang(parser, *, suppress: bool = False) -> None:
+    from tui.i18n import LANGUAGES
 
-    An existing file is never replaced without ``force``. Returns the file's
-    path, or ``None`` when the text went to stdout.
-    """
-    from pathlib import Path
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"),
+                        default=argparse.SUPPRESS if suppress else None)
 
-    from tui.fileio import atomic_write
 
-    if not output or output == "-":
-        ctx.out.write(text)
-        return None
-    target = Path(output)
-    if target.exists() and not force:
-        raise UserError(t("cli.file_exists", path=target))
+def positive(text: str) -> int:
     try:
-        atomic_write(target, text, mode=mode, overwrite=force)
-    except FileExistsError:
-        raise UserError(t("cli.file_exists", path=target)) from None
-    except OSError as error:
-        raise UserError(t("cli.cannot_write", path=target, error=error.strerror)) from None
-    return target
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(t("cli.journal.not_a_count", value=text))
+    return value
 
 
-@dataclass
-class Context:
-    """What every command may need, created lazily so fast commands stay fast."""
+def day(text: str):
+    from tui.dates import parse_date
 
-    lang: str
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
-    clock: Any = None  # callable returning an aware datetime; None = now
-    _library: DeckLibrary | None = None
-    _settings: Settings | None = None
-    _store: Any = None
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.journal.bad_date", value=text)) from None
 
-    def now(self) -> datetime:
-        return self.clock() if self.clock else datetime.now().astimezone()
 
-    def today(self) -> date:
-        return self.now().date()
+def date_flags(parser) -> None:
+    parser.add_argument("--from", dest="date_from", type=day, metavar=t("cli.metavar.date"),
+                        help=t("cli.journal.help.from"))
+    parser.add_argument("--to", dest="date_to", type=day, metavar=t("cli.metavar.date"),
+                        help=t("cli.journal.help.to"))
 
-    @property
-    def settings(self) -> Settings:
-        if self._settings is None:
-            from tui.settings import load_settings
 
-            self._settings = load_settings()
-            if self._settings.notice:
-                self.warn(self._settings.notice)
-        return self._settings
+def check_range(args) -> None:
+    from tui.errors import UsageError
 
-    @property
-    def library(self) -> DeckLibrary:
-        if self._library is None:
-            from tui.decks.library import DeckLibrary
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError(t("cli.journal.bad_range"))
 
-            self._library = DeckLibrary.load(self.lang)
-        return self._library
 
-    @property
-    def store(self):
-        """The journal store, opened on first use (see ``tui.journal``)."""
-        if self._store is None:
-            from tui.journal.store import open_store
+def json_flag(parser) -> None:
+    parser.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
-            self._store = open_store(now=self.clock)
-            if self._store.notice:
-                self.warn(self._store.notice)
-        return self._store
 
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+def entry_kind_flag(parser) -> None:
+    parser.add_argument("--kind", choices=ENTRY_KINDS, help=t("cli.journal.help.kind"))
 
-    def print(self, text: str = "") -> None:
-        self.out.write(text + "\n")
 
-    def warn(self, text: str) -> None:
-        self.err.write(t("cli.warning_prefix") + text + "\n")
+def card_kind_flag(parser) -> None:
+    parser.add_argument("--kind", choices=CARD_KINDS, help=t("cli.help.kind_filter"))

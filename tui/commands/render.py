@@ -1,37 +1,39 @@
-"""Cards laid out for a terminal (``kaart today``) and as chat-ready text (``--plain``)."""
+"""How the plain commands lay things out: a card in a box, chat-ready text, entry lines, bars.
+
+Everything here returns lines for :class:`tui.output.Output`, which makes
+every part harmless before it reaches the terminal; emphasis is a
+:class:`tui.output.Bold` part, never an escape sequence in the text.
+"""
 
 from __future__ import annotations
 
-import os
 import shutil
 import textwrap
 
+from tui.dates import format_date
 from tui.decks.library import DeckLibrary
 from tui.decks.model import Card
 from tui.i18n import t
+from tui.output import Bold
+from tui.textclean import terminal_safe
 
 
-def _styled(out) -> bool:
-    return bool(getattr(out, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
-
-
-def card_box(card: Card, library: DeckLibrary, *, heading: str = "", out=None) -> str:
+def card_box(card: Card, library: DeckLibrary, *, heading: str = "") -> list:
     """The card in a rounded box, wrapped to the terminal (at most 72 columns wide)."""
     width = max(40, min(72, shutil.get_terminal_size((80, 24)).columns - 2))
     inner = width - 4
-    bold = _styled(out)
     deck = library.get(card.deck)
-    title = deck.title if deck else card.deck
+    title = terminal_safe(deck.title if deck else card.deck, single_line=True)
     label = f" {title} · {t('kind.' + card.kind)} "
     if len(label) > width - 4:
         label = label[: width - 6] + "… "
-    lines = [f"╭─{label}" + "─" * max(0, width - 3 - len(label)) + "╮"]
+    lines: list = [Bold(f"╭─{label}" + "─" * max(0, width - 3 - len(label)) + "╮")]
 
     def row(text: str = "") -> None:
         lines.append(f"│ {text}{' ' * max(0, inner - len(text))} │")
 
     def para(text: str, indent: str = "") -> None:
-        for block in text.split("\n"):
+        for block in terminal_safe(text).split("\n"):
             wrapped = textwrap.wrap(block, inner - len(indent)) or [""]
             for number, piece in enumerate(wrapped):
                 row((indent if number == 0 else " " * len(indent)) + piece)
@@ -53,13 +55,9 @@ def card_box(card: Card, library: DeckLibrary, *, heading: str = "", out=None) -
     row()
     if extra:
         para(" · ".join(extra))
-    row(card.ref)
+    row(terminal_safe(card.ref, single_line=True))
     lines.append("╰" + "─" * (width - 2) + "╯")
-    text = "\n".join(lines)
-    if bold:
-        first, rest = text.split("\n", 1)
-        text = f"\x1b[1m{first}\x1b[0m\n{rest}"
-    return text
+    return lines
 
 
 def card_plain(card: Card, library: DeckLibrary) -> str:
@@ -76,3 +74,55 @@ def card_plain(card: Card, library: DeckLibrary) -> str:
         parts += ["", " ".join(f"#{tag}" for tag in card.tags)]
     parts += ["", t("card.shared_from", ref=card.ref)]
     return "\n".join(parts)
+
+
+def kind_names() -> dict[str, str]:
+    from tui.vocabulary import ENTRY_KINDS
+
+    return {kind: t("journal.kind." + kind) for kind in ENTRY_KINDS}
+
+
+def entry_line(entry, lang: str, kinds: dict[str, str]) -> str:
+    """One line per entry: when, kind, what, card, tags, short id.
+
+    Written for speed: ``kaart search`` prints every match, thousands of lines.
+    The whole line is made harmless by :class:`Output`.
+    """
+    local = entry.created.astimezone()
+    kind = kinds.get(entry.kind) or entry.kind
+    headline = " ".join((entry.title or entry.body.lstrip().partition("\n")[0]).split())
+    if len(headline) > 60:
+        headline = headline[:59] + "…"
+    star = "★ " if entry.starred else ""
+    line = (f"{format_date(local.date(), lang, short=True)} {local.hour:02d}:"
+            f"{local.minute:02d}  {kind:<8}  {star}{headline}")
+    if entry.card is not None:
+        line += f"  [{entry.card.deck}/{entry.card.card}]"
+    if entry.tags:
+        line += "  #" + " #".join(entry.tags)
+    return f"{line}  ({entry.uid[:8]})"
+
+
+def snippet_parts(snippet: str) -> tuple:
+    """A search snippet on one line, its matched words as :class:`Bold` parts."""
+    from tui.journal.search import MARK_END, MARK_START
+
+    text = " ".join(snippet.split())
+    parts: list = ["    "]
+    while text:
+        before, found, rest = text.partition(MARK_START)
+        parts.append(before)
+        if not found:
+            break
+        match, _, text = rest.partition(MARK_END)
+        parts.append(Bold(match))
+    return tuple(parts)
+
+
+def bar_lines(rows: list[dict], label: str, value: str, width: int = 24) -> list[str]:
+    """A small bar chart, one row a line: ``  2026-11  ████ 12``."""
+    if not rows:
+        return []
+    widest = max(row[value] for row in rows) or 1
+    return [f"  {row[label]}  {'█' * max(1, round(width * row[value] / widest))} {row[value]}"
+            for row in rows]

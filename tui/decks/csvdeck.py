@@ -15,17 +15,15 @@ import re
 import unicodedata
 
 from tui.decks.model import valid_id
+from tui.errors import CsvError
 from tui.i18n import t
 from tui.textclean import strip_controls
+from tui.vocabulary import clean_tags
 
 COLUMNS = ("id", "kind", "text", "back", "tags", "moments", "prompts")
+MAX_ROWS = 2000
 
-
-class CsvError(ValueError):
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
+__all__ = ["COLUMNS", "CsvError", "csv_to_deck_dict", "slug"]
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -43,21 +41,46 @@ def _decode(data: bytes) -> str:
 
 
 def _split(value: str) -> list[str]:
-    return [part.lstrip("#@") for part in re.split(r"[,;\s]+", value.strip()) if part.lstrip("#@")]
+    return clean_tags(re.split(r"[,;\s]+", value.strip()))
 
 
-def csv_to_deck_dict(data: bytes, *, deck_id: str, title: str, language: str) -> dict:
-    """A deck (as the dict a YAML deck file holds) from CSV bytes; raises :class:`CsvError`."""
+def _read_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """``(line the row starts on, cells)`` for every row; strict about quotes.
+
+    A quote that opens and never closes would otherwise swallow every later
+    row into one cell (one card); here it is one clear line naming its row.
+    """
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as error:
+            if "end of data" in str(error) or reader.line_num - start > 50:
+                raise CsvError(t("csv.unclosed_quote"), start) from None
+            raise CsvError(t("csv.syntax", error=error), start) from None
+        if len(rows) > MAX_ROWS:
+            raise CsvError(t("csv.too_many", limit=MAX_ROWS), start)
+        rows.append((start, row))
+
+
+def csv_to_deck_dict(data: bytes, *, deck_id: str, title: str, language: str,
+                     lines: list[int] | None = None) -> dict:
+    """A deck (as the dict a YAML deck file holds) from CSV bytes; raises :class:`CsvError`.
+
+    ``lines``, when given, receives the CSV line each card came from, so a
+    problem the deck loader finds later can name the row in the spreadsheet.
+    """
     text = _decode(data)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    try:
-        rows = list(reader)
-    except csv.Error as error:
-        raise CsvError(t("csv.syntax", error=error), reader.line_num) from None
-    if not rows:
+    numbered = _read_rows(text, delimiter)
+    if not numbered:
         raise CsvError(t("csv.empty"))
+    rows = [row for _line, row in numbered]
     header = [strip_controls(cell).strip().lower() for cell in rows[0]]
     if "text" not in header:
         raise CsvError(t("csv.no_text_column", found=", ".join(h for h in header if h) or "-"), 1)
@@ -67,7 +90,7 @@ def csv_to_deck_dict(data: bytes, *, deck_id: str, title: str, language: str) ->
                          known=", ".join(COLUMNS)), 1)
     cards: list[dict] = []
     used: set[str] = set()
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in numbered[1:]:
         values = {name: strip_controls(row[index]).strip() if index < len(row) else ""
                   for index, name in enumerate(header) if name}
         if not any(values.values()):
@@ -93,6 +116,8 @@ def csv_to_deck_dict(data: bytes, *, deck_id: str, title: str, language: str) ->
             if values.get(name):
                 card[name] = _split(values[name])
         cards.append(card)
+        if lines is not None:
+            lines.append(number)
     if not cards:
         raise CsvError(t("csv.no_rows"))
     return {"format": 1, "id": deck_id, "language": language, "title": title,

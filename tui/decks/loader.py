@@ -49,14 +49,31 @@ def load_deck(path: Path, *, source: str = "bundled", moments: set[str] | None =
     ``in_library``: the file sits in a deck folder, so its name must be ``<id>.yaml``.
     """
     name = display or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_DECK_BYTES:
-            return LoadResult(None, [Problem(name, t("deck.too_big", size=size, limit=MAX_DECK_BYTES))])
-        data = path.read_bytes()
-    except OSError as error:
-        return LoadResult(None, [Problem(name, t("deck.unreadable", error=error.strerror or error))])
+    data = read_deck_bytes(path, name)
+    if isinstance(data, LoadResult):
+        return data
     return parse_deck(data, name, source=source, moments=moments, path=path if in_library else None)
+
+
+def read_deck_bytes(path: Path, name: str) -> bytes | LoadResult:
+    """The bytes of a deck file, or a failed :class:`LoadResult` saying why it cannot be read.
+
+    A FIFO, a device or a folder in a deck's place is a problem like any other,
+    never a hang.
+    """
+    from tui.errors import InputError
+    from tui.fileio import read_regular
+
+    try:
+        return read_regular(path, MAX_DECK_BYTES)
+    except InputError as error:
+        if error.reason == "too_big":
+            message = t("deck.too_big", size=error.detail, limit=MAX_DECK_BYTES)
+        elif error.reason == "not_regular":
+            message = t("deck.not_a_file", what=error.detail)
+        else:
+            message = t("deck.unreadable", error=error.detail or error.reason)
+        return LoadResult(None, [Problem(name, message)])
 
 
 def dump_deck(data: dict) -> str:

@@ -6,19 +6,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.vocabulary import CARD_KINDS, normalise_tag
+
 FORMAT_VERSION = 1
-KINDS = ("think", "do", "worksheet")
+KINDS = CARD_KINDS
+__all__ = ["FORMAT_VERSION", "KINDS", "Card", "Deck", "Problem", "normalise_tag", "valid_id"]
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_MAX = 64
 
 
 def valid_id(value: str) -> bool:
     return len(value) <= ID_MAX and ID_PATTERN.fullmatch(value) is not None
-
-
-def normalise_tag(value: str) -> str:
-    """Tags are stored without their sigil: ``#x``, ``@x`` and ``x`` are one tag."""
-    return value.strip().lstrip("#@").strip().lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,10 +43,17 @@ def get_language() -> str:
 
 
 def t(key: str, /, lang: str | None = None, **values: object) -> str:
-    """The message ``key`` in ``lang`` (default: the current language)."""
+    """The message ``key`` in ``lang`` (default: the current language).
+
+    A message with plural forms is a dict ``{"one": ..., "other": ...}``; the
+    form is chosen by the ``count`` value (Dutch and English share the rule:
+    "one" for exactly 1, "other" for every other number).
+    """
     template = _CATALOGS[lang or _current][key]
+    if isinstance(template, dict):
+        template = template["one" if values.get("count") == 1 else "other"]
     return template.format(**values) if values else template
 
 
-def catalog(lang: str) -> dict[str, str]:
+def catalog(lang: str) -> dict[str, str | dict[str, str]]:
     return _CATALOGS[lang]

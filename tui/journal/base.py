@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+from tui.errors import StoreError
 from tui.i18n import t
 from tui.journal.connection import begin_immediate, is_damage, is_user_trouble, store_error
-from tui.journal.errors import StoreError
 from tui.journal.model import CardRef, to_micros
 from tui.textclean import strip_controls
+
+DEFAULT_BACKUPS_KEEP = 14
 
 
 class Damaged(Exception):
@@ -45,7 +47,7 @@ class StoreBase:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, now: Callable[[], datetime],
                  read_only: bool = False, notice: str = "",
-                 read_only_error: StoreError | None = None) -> None:
+                 read_only_error: StoreError | None = None, locks=None) -> None:
         self._conn = conn
         self.path = path
         self._now = now
@@ -53,13 +55,30 @@ class StoreBase:
         self.notice = notice
         self._read_only_error = read_only_error
         self._lock = threading.RLock()
+        self._locks = locks  # tui.journal.locks.JournalLocks, or None (read-only)
+        self._identity = _identity(path)
+        self.backups_keep = DEFAULT_BACKUPS_KEEP
+        self._empty_at_open = False  # set by the daily maintenance: back up after the first save
 
     # -- plumbing -------------------------------------------------------------
     def close(self) -> None:
         with self._lock:
+            self.detach()
+            if self._locks is not None:
+                self._locks.close()
+                self._locks = None
+
+    def detach(self) -> None:
+        """Close the connection but keep the locks (the opener is about to try again)."""
+        with self._lock:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+
+    def _check_same_file(self) -> None:
+        """Refuse to write when the journal file was swapped under us (a restore without locks)."""
+        if self._identity is not None and _identity(self.path) != self._identity:
+            raise StoreError(t("journal.error.replaced", path=self.path), "replaced")
 
     def __enter__(self):
         return self
@@ -80,8 +99,11 @@ class StoreBase:
                 t("journal.error.read_only", path=self.path), "read_only")
         with self._lock:
             conn = self._conn
+            if conn is None:
+                raise StoreError(t("journal.error.closed", path=self.path), "closed")
+            self._check_same_file()
             try:
-                begin_immediate(conn)
+                begin_immediate(conn, self._locks)
             except sqlite3.Error as error:
                 raise self._trouble(error) from None
             try:
@@ -110,3 +132,13 @@ class StoreBase:
         if moment.tzinfo is None:
             moment = moment.astimezone()
         return moment, to_micros(moment)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    import os
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino

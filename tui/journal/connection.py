@@ -14,13 +14,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import random
 import sqlite3
 import time
 from pathlib import Path
 
+from tui.errors import StoreError
 from tui.i18n import t
-from tui.journal.errors import StoreError
 from tui.paths import PRIVATE_FILE
 
 HEADER = b"SQLite format 3\x00"
@@ -39,30 +38,37 @@ def primary_code(error: BaseException) -> int | None:
     return None if code is None else code & 0xFF
 
 
-def begin_immediate(conn: sqlite3.Connection) -> None:
+def begin_immediate(conn: sqlite3.Connection, locks=None) -> None:
     """``BEGIN IMMEDIATE``, waiting for another Kaart's write lock fairly.
 
     SQLite's own busy handler backs off to 100 ms sleeps, so a process that
     waits almost never catches the short gap between another's back-to-back
     commits and can starve until the timeout. Here the lock is asked for every
-    few milliseconds until the connection's busy timeout has passed.
+    few milliseconds until the connection's busy timeout has passed, after
+    waiting our turn in the writers' queue (:class:`tui.journal.locks.JournalLocks`).
     """
     timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
     conn.execute("PRAGMA busy_timeout = 0")
     try:
-        deadline = time.monotonic() + timeout
-        pause = 0.001
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as error:
-                if primary_code(error) not in _LOCKED or time.monotonic() >= deadline:
-                    raise
-            time.sleep(pause * random.uniform(0.5, 1.5))
-            pause = min(pause * 2, 0.005)
+        if locks is None:
+            _poll_begin(conn, time.monotonic() + timeout)
+        else:
+            locks.queue(lambda deadline: _poll_begin(conn, deadline), timeout)
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+
+
+def _poll_begin(conn: sqlite3.Connection, deadline: float) -> None:
+    pause = 0.001
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if primary_code(error) not in _LOCKED or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause * (0.5 + (time.perf_counter_ns() % 1000) / 1000))  # jitter
+        pause = min(pause * 2, 0.005)
 
 
 def is_damage(error: BaseException) -> bool:
@@ -119,13 +125,42 @@ def create_private(path: Path) -> bool:
     return True
 
 
-def tighten_mode(path: Path) -> None:
-    """Make ``path`` and its companions 0600 when they are not (a file made by an old tool)."""
-    for each in (path, *(Path(str(path) + suffix) for suffix in COMPANIONS)):
+def companions(path: Path) -> list[Path]:
+    return [Path(str(path) + suffix) for suffix in COMPANIONS]
+
+
+def refuse_links(path: Path) -> None:
+    """Raise ``StoreError('link')`` when the journal, or a file SQLite keeps beside it, is a link.
+
+    SQLite would write through such a link, and tightening the mode would
+    change the mode of whatever it points at: Kaart never follows one.
+    """
+    import stat
+
+    for each in (path, *companions(path)):
         try:
-            if each.stat().st_mode & 0o777 != PRIVATE_FILE:
-                each.chmod(PRIVATE_FILE)
-        except (FileNotFoundError, PermissionError):
+            info = os.lstat(each)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise store_error(error, path) from None
+        if stat.S_ISLNK(info.st_mode):
+            raise StoreError(t("journal.error.link", path=each), "link")
+        if each == path and stat.S_ISDIR(info.st_mode):
+            raise StoreError(t("journal.error.is_folder", path=path), "invalid")
+
+
+def tighten_mode(path: Path) -> None:
+    """Make ``path`` and its companions 0600 when they are not (a file made by an old tool).
+
+    Links are never followed (:func:`refuse_links` has refused them already;
+    this is the second lock, for a link made in between).
+    """
+    for each in (path, *companions(path)):
+        try:
+            if os.lstat(each).st_mode & 0o777 != PRIVATE_FILE:
+                os.chmod(each, PRIVATE_FILE, follow_symlinks=False)
+        except (FileNotFoundError, PermissionError, NotImplementedError):
             continue
 
 
@@ -216,8 +251,7 @@ def set_aside_database(path: Path, reason: str = "broken") -> Path | None:
         aside = set_aside(path, reason)
     except FileNotFoundError:
         return None
-    for suffix in COMPANIONS:
-        companion = Path(str(path) + suffix)
+    for companion in companions(path):
         with contextlib.suppress(FileNotFoundError):
-            companion.rename(Path(str(aside) + suffix))
+            companion.rename(Path(str(companion).replace(str(path), str(aside), 1)))
     return aside

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from tui.journal.base import StoreBase, clean_card
 from tui.journal.model import KINDS, CardRef, Entry, all_tags, clean_tags, local_day, to_micros
@@ -14,7 +14,14 @@ from tui.textclean import one_line, strip_controls
 
 class EntriesMixin(StoreBase):
     def add_entry(self, kind: str, body: str, *, title: str = "", card: CardRef | None = None,
-                  tags: Iterable[str] = (), created: datetime | None = None) -> Entry:
+                  tags: Iterable[str] = (), created: datetime | None = None,
+                  starred: bool = False, link: str = "", look_back: date | None = None,
+                  discard_draft: int | None = None) -> Entry:
+        """Save a new entry; with ``discard_draft``, that draft goes in the same transaction.
+
+        So a crash can never leave both the entry and its draft (offered back
+        as if unsaved), nor neither.
+        """
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")
         body = strip_controls(body or "").rstrip()
@@ -24,21 +31,29 @@ class EntriesMixin(StoreBase):
         now, _ = self._times()
         created = created or now
         entry = Entry(new_uid(), kind, created.astimezone(UTC), created.astimezone(UTC),
-                      title, body, (), clean_card(card))
+                      title, body, (), clean_card(card), starred=bool(starred),
+                      link=one_line(link or ""),
+                      look_back=look_back if kind == "decision" else None)
         with self._write() as conn:
             self._insert(conn, entry, clean_tags(tags))
+            if discard_draft is not None:
+                conn.execute("DELETE FROM drafts WHERE id = ?", (discard_draft,))
+        self.after_first_save()
         return self._reload(entry.uid)
 
     def _insert(self, conn, entry: Entry, explicit: list[str]) -> int:
         card = entry.card
         cursor = conn.execute(
             "INSERT INTO entries (uid, kind, created, updated, day, title, body, tags, card_id, "
-            "card_text, outcome, outcome_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "card_text, outcome, outcome_at, starred, link, look_back) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (uid_bytes(entry.uid), entry.kind, to_micros(entry.created), to_micros(entry.updated),
              local_day(entry.created), entry.title, entry.body, " ".join(explicit),
              card_id(conn, card.deck, card.card) if card else None,
              card.text if card else None, entry.outcome,
-             to_micros(entry.outcome_at) if entry.outcome_at else None))
+             to_micros(entry.outcome_at) if entry.outcome_at else None,
+             1 if entry.starred else 0, entry.link,
+             entry.look_back.toordinal() if entry.look_back else None))
         self._set_tags(conn, cursor.lastrowid, all_tags(explicit, entry.title, entry.body))
         return cursor.lastrowid
 
@@ -67,7 +82,8 @@ class EntriesMixin(StoreBase):
         return entry_from_row(row) if row else None
 
     def update_entry(self, uid: str, *, body: str | None = None, title: str | None = None,
-                     tags: Iterable[str] | None = None) -> Entry:
+                     tags: Iterable[str] | None = None,
+                     discard_draft: int | None = None) -> Entry:
         """Change an entry; the previous version is kept (see :meth:`history`)."""
         with self._write() as conn:
             row = self._existing(conn, uid)
@@ -75,6 +91,8 @@ class EntriesMixin(StoreBase):
             new_body = old_body if body is None else strip_controls(body).rstrip()
             new_title = old_title if title is None else one_line(title)
             new_tags = old_tags if tags is None else " ".join(clean_tags(tags))
+            if discard_draft is not None:
+                conn.execute("DELETE FROM drafts WHERE id = ?", (discard_draft,))
             if (new_body, new_title, new_tags) == (old_body, old_title, old_tags):
                 return entry_from_row(row)
             if not new_body and not new_title:
@@ -86,19 +104,42 @@ class EntriesMixin(StoreBase):
             self._set_tags(conn, row[0], all_tags(new_tags.split(), new_title, new_body))
         return self._reload(uid)
 
-    def set_outcome(self, uid: str, outcome: str) -> Entry:
-        """How a decision turned out ("" clears it); the previous version is kept."""
+    def set_outcome(self, uid: str, outcome: str, *, discard_draft: int | None = None) -> Entry:
+        """How a decision turned out ("" clears it).
+
+        Recording the outcome is not an edit of the decision: ``updated`` stays.
+        Changing an outcome given before keeps the previous version.
+        """
         outcome = strip_controls(outcome or "").strip()
         with self._write() as conn:
             row = self._existing(conn, uid)
             if row[2] != "decision":
                 raise ValueError("only a decision has an outcome")
+            if discard_draft is not None:
+                conn.execute("DELETE FROM drafts WHERE id = ?", (discard_draft,))
             if outcome == row[11]:
                 return entry_from_row(row)
             _, stamp = self._times()
-            self._keep_version(conn, row, stamp)
-            conn.execute("UPDATE entries SET outcome = ?, outcome_at = ?, updated = ? WHERE id = ?",
-                         (outcome, stamp if outcome else None, stamp, row[0]))
+            if row[11]:
+                self._keep_version(conn, row, stamp)
+            conn.execute("UPDATE entries SET outcome = ?, outcome_at = ? WHERE id = ?",
+                         (outcome, stamp if outcome else None, row[0]))
+        return self._reload(uid)
+
+    def set_starred(self, uid: str, starred: bool) -> Entry:
+        with self._write() as conn:
+            row = self._existing(conn, uid)
+            conn.execute("UPDATE entries SET starred = ? WHERE id = ?", (1 if starred else 0, row[0]))
+        return self._reload(uid)
+
+    def set_look_back(self, uid: str, day: date | None) -> Entry:
+        """The day to look back on a decision (``None``: no reminder)."""
+        with self._write() as conn:
+            row = self._existing(conn, uid)
+            if row[2] != "decision":
+                raise ValueError("only a decision has a day to look back")
+            conn.execute("UPDATE entries SET look_back = ? WHERE id = ?",
+                         (day.toordinal() if day else None, row[0]))
         return self._reload(uid)
 
     def _existing(self, conn, uid: str):
@@ -160,8 +201,9 @@ class EntriesMixin(StoreBase):
             if not uids:
                 return 0
             conn.execute("DELETE FROM entries WHERE deleted IS NOT NULL")
-            conn.executemany("DELETE FROM drafts WHERE context = ?",
-                             [(f"entry:{uid_text(uid)}",) for uid in uids])
+            conn.executemany("DELETE FROM drafts WHERE context IN (?, ?)",
+                             [(f"entry:{uid_text(uid)}", f"outcome:{uid_text(uid)}")
+                              for uid in uids])
         self._erase_traces()
         return len(uids)
 
@@ -172,19 +214,25 @@ class EntriesMixin(StoreBase):
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def import_entries(self, entries: Iterable[Entry],
-                       draws: Iterable[dict] = ()) -> tuple[int, int]:
-        """Add entries as they are (uid, times, explicit tags); skip uids already known.
+                       draws: Iterable[dict] = ()) -> tuple[int, int, int]:
+        """Add entries as they are (uid, times, explicit tags, star, link); one transaction.
 
-        One transaction: all or nothing. Draws (``at``, ``deck``, ``card``,
-        ``purpose``) already present are skipped too. Returns ``(added, skipped)``.
+        An entry whose uid is known is not added again: counted as ``same``
+        when it holds the same text, as ``differs`` when the journal's version
+        has other text (the journal's version is kept). Draws already present
+        are skipped. Returns ``(added, same, differs)``.
         """
-        added = skipped = 0
+        added = same = differs = 0
         with self._write() as conn:
             for entry in entries:
-                known = conn.execute("SELECT 1 FROM entries WHERE uid = ?",
-                                     (uid_bytes(entry.uid),)).fetchone()
-                if known:
-                    skipped += 1
+                row = conn.execute(f"{SELECT} WHERE e.uid = ?", (uid_bytes(entry.uid),)).fetchone()
+                if row is not None:
+                    ours = entry_from_row(row)
+                    if (ours.kind, ours.title, ours.body, ours.outcome) == (
+                            entry.kind, entry.title, entry.body, entry.outcome):
+                        same += 1
+                    else:
+                        differs += 1
                     continue
                 self._insert(conn, replace(entry, card=clean_card(entry.card)), list(entry.tags))
                 added += 1
@@ -194,4 +242,6 @@ class EntriesMixin(StoreBase):
                              "VALUES (?, ?, ?, ?)", (to_micros(at), local_day(at),
                                                      card_id(conn, draw["deck"], draw["card"]),
                                                      draw["purpose"]))
-        return added, skipped
+        if added:
+            self.after_first_save()
+        return added, same, differs

@@ -17,7 +17,7 @@ from tui.journal.bsn import find_bsns, mask_bsns
 from tui.journal.model import CardRef, Entry
 
 FORMAT = "kaart-journal"
-VERSION = 1
+VERSION = 2  # 2: entries carry "starred", and "link" / "look_back" where they have one
 
 
 def masked(entry: Entry) -> Entry:
@@ -28,12 +28,18 @@ def masked(entry: Entry) -> Entry:
     if card is not None:
         card = CardRef(card.deck, card.card, mask_bsns(card.text))
     return replace(entry, title=mask_bsns(entry.title), body=mask_bsns(entry.body), card=card,
-                   outcome=mask_bsns(entry.outcome))
+                   outcome=mask_bsns(entry.outcome),
+                   tags=tuple(mask_bsns(tag) for tag in entry.tags))
+
+
+def entry_texts(entry: Entry) -> tuple[str, ...]:
+    """Every text field of an entry a person typed or imported: what the BSN aid checks."""
+    return (entry.title, entry.body, entry.outcome, entry.card.text if entry.card else "",
+            *entry.tags)
 
 
 def has_bsn(entry: Entry) -> bool:
-    texts = (entry.title, entry.body, entry.outcome, entry.card.text if entry.card else "")
-    return any(find_bsns(text) for text in texts)
+    return any(find_bsns(text) for text in entry_texts(entry))
 
 
 def to_json(entries: Iterable[Entry], draws: Iterable[dict] = (), *, mask: bool = False) -> str:
@@ -53,7 +59,7 @@ def to_markdown(entries: Iterable[Entry], *, lang: str, mask: bool = False) -> s
     for entry in entries:
         count += 1
         entry = masked(entry) if mask else entry
-        heading = f"{format_datetime(entry.created, lang, short=True)} · "
+        heading = ("★ " if entry.starred else "") + f"{format_datetime(entry.created, lang, short=True)} · "
         heading += t(f"journal.kind.{entry.kind}", lang=lang)
         if entry.title:
             heading += f" · {entry.title}"

@@ -2,54 +2,70 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+from tui.errors import StoreError
 from tui.journal import stats as _stats
-from tui.journal.base import Damaged, StoreBase
+from tui.journal.base import Damaged, StoreBase, suspect_marker
 from tui.journal.connection import quick_check
-from tui.journal.model import PURPOSES, from_micros, local_day
+from tui.journal.model import PURPOSES, Draft, from_micros, local_day
 from tui.journal.rows import card_id
 from tui.textclean import strip_controls
+
+# (bag, last drawn ref) -> (the card drawn, the bag it leaves); see tui.drawing.draw
+Chooser = Callable[[list[str], str | None], tuple[object, list[str]]]
 
 
 class KeepingMixin(StoreBase):
     # -- draws ----------------------------------------------------------------
-    def record_draw(self, deck: str, card: str, purpose: str, *, bag_key: str | None = None,
-                    bag: list[str] | None = None) -> None:
-        """Keep a draw, and the bag it leaves behind, in one transaction.
+    def draw_and_record(self, bag_key: str, choose: Chooser, purpose: str):
+        """Read the bag, draw with ``choose(bag, last)``, keep the draw and the new bag: one transaction.
 
-        A daily draw of the same card on the same local day is kept once.
+        Two Kaarts drawing from the same pool at once therefore never draw from
+        the same bag state. Returns the card ``choose`` gave.
         """
         if purpose not in PURPOSES:
             raise ValueError(f"unknown purpose {purpose!r}")
         moment, stamp = self._times()
         with self._write() as conn:
+            bag, last = _bag(conn, bag_key)
+            card, remaining = choose(bag, last)
             conn.execute("INSERT OR IGNORE INTO draws (at, day, card_id, purpose) "
-                         "VALUES (?, ?, ?, ?)", (stamp, local_day(moment), card_id(conn, deck, card),
-                                                 purpose))
-            if bag_key is not None:
-                conn.execute(
-                    "INSERT INTO bags (key, remaining, last, updated) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET remaining = excluded.remaining, "
-                    "last = excluded.last, updated = excluded.updated",
-                    (bag_key, _json().dumps(list(bag or [])), f"{deck}/{card}", stamp))
+                         "VALUES (?, ?, ?, ?)",
+                         (stamp, local_day(moment), card_id(conn, card.deck, card.id), purpose))
+            conn.execute(
+                "INSERT INTO bags (key, remaining, last, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET remaining = excluded.remaining, "
+                "last = excluded.last, updated = excluded.updated",
+                (bag_key, _json().dumps(list(remaining)), f"{card.deck}/{card.id}", stamp))
+        return card
+
+    def record_draw(self, deck: str, card: str, purpose: str) -> None:
+        """Keep a draw made without a bag (a daily draw is kept once per local day)."""
+        if purpose not in PURPOSES:
+            raise ValueError(f"unknown purpose {purpose!r}")
+        moment, stamp = self._times()
+        with self._write() as conn:
+            conn.execute("INSERT OR IGNORE INTO draws (at, day, card_id, purpose) "
+                         "VALUES (?, ?, ?, ?)",
+                         (stamp, local_day(moment), card_id(conn, deck, card), purpose))
+
+    def daily_recorded(self, deck: str, card: str, day: date) -> bool:
+        """Whether today's card of the day is already in the journal (a read, no lock)."""
+        with self._read() as conn:
+            return conn.execute(
+                "SELECT 1 FROM draws AS d JOIN cards AS c ON c.id = d.card_id WHERE d.day = ? "
+                "AND d.purpose = 'daily' AND c.deck = ? AND c.card = ?",
+                (day.toordinal(), deck, card)).fetchone() is not None
 
     def load_bag(self, bag_key: str) -> tuple[list[str], str | None]:
         """``(remaining refs, last drawn ref)``; ``([], None)`` for a bag never used."""
         with self._read() as conn:
-            row = conn.execute("SELECT remaining, last FROM bags WHERE key = ?",
-                               (bag_key,)).fetchone()
-        if row is None:
-            return [], None
-        try:
-            remaining = _json().loads(row[0])
-        except ValueError:
-            remaining = []
-        if not isinstance(remaining, list):
-            remaining = []
-        return [str(ref) for ref in remaining], row[1]
+            return _bag(conn, bag_key)
 
     def draws(self, date_from: date | None = None, date_to: date | None = None) -> list[dict]:
         where, values = ["1"], []
@@ -68,33 +84,47 @@ class KeepingMixin(StoreBase):
                 for at, deck, card, purpose in rows]
 
     # -- drafts ---------------------------------------------------------------
-    def save_draft(self, context: str, text: str) -> None:
-        """Keep unsaved text for ``context``; empty text removes the draft."""
-        text = strip_controls(text or "")
-        if not text.strip():
-            self.discard_draft(context)
-            return
+    def save_draft(self, context: str, fields: dict, draft_id: int | None = None) -> int | None:
+        """Keep the fields of a form being written; returns the draft's id.
+
+        ``draft_id`` is the id this writing session got the first time; other
+        sessions on the same context have their own, so nothing is overwritten.
+        Fields with no text at all remove the draft (and return ``None``).
+        """
+        clean = _clean_fields(fields)
+        if not _has_text(clean):
+            if draft_id is not None:
+                self.discard_draft(draft_id)
+            return None
         _, stamp = self._times()
+        payload = _json().dumps(clean, ensure_ascii=False)
         with self._write() as conn:
-            conn.execute("INSERT INTO drafts (context, text, saved) VALUES (?, ?, ?) "
-                         "ON CONFLICT (context) DO UPDATE SET text = excluded.text, "
-                         "saved = excluded.saved", (context, text, stamp))
+            if draft_id is not None:
+                updated = conn.execute("UPDATE drafts SET fields = ?, saved = ? WHERE id = ?",
+                                       (payload, stamp, draft_id)).rowcount
+                if updated:
+                    return draft_id
+            return conn.execute("INSERT INTO drafts (context, fields, created, saved) "
+                                "VALUES (?, ?, ?, ?) RETURNING id",
+                                (context, payload, stamp, stamp)).fetchone()[0]
 
-    def get_draft(self, context: str) -> str | None:
+    def get_draft(self, draft_id: int) -> Draft | None:
         with self._read() as conn:
-            row = conn.execute("SELECT text FROM drafts WHERE context = ?", (context,)).fetchone()
-        return row[0] if row else None
+            row = conn.execute("SELECT id, context, fields, created, saved FROM drafts "
+                               "WHERE id = ?", (draft_id,)).fetchone()
+        return _draft(row) if row else None
 
-    def drafts(self) -> list[tuple[str, str, datetime]]:
-        """``(context, text, saved)``, newest first."""
+    def drafts(self, context: str | None = None) -> list[Draft]:
+        """Every draft (or those of one context), newest first."""
+        where, values = ("WHERE context = ?", (context,)) if context else ("", ())
         with self._read() as conn:
-            rows = conn.execute("SELECT context, text, saved FROM drafts "
-                                "ORDER BY saved DESC, context").fetchall()
-        return [(context, text, from_micros(saved)) for context, text, saved in rows]
+            rows = conn.execute("SELECT id, context, fields, created, saved FROM drafts "
+                                f"{where} ORDER BY saved DESC, id DESC", values).fetchall()
+        return [_draft(row) for row in rows]
 
-    def discard_draft(self, context: str) -> None:
+    def discard_draft(self, draft_id: int) -> None:
         with self._write() as conn:
-            conn.execute("DELETE FROM drafts WHERE context = ?", (context,))
+            conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
 
     # -- stats ----------------------------------------------------------------
     def day_counts(self, start: date, end: date) -> dict[date, int]:
@@ -122,16 +152,25 @@ class KeepingMixin(StoreBase):
             return _stats.summary(conn, today)
 
     # -- backup ---------------------------------------------------------------
-    def backup(self, dest: Path | None = None, *, prefix: str = "kaart") -> Path:
-        """A consistent copy of the journal (SQLite backup API), 0600. Returns its path."""
+    def backup(self, dest: Path | None = None, *, prefix: str = "kaart",
+               overwrite: bool = False) -> Path:
+        """A consistent copy of the journal (SQLite backup API), 0600. Returns its path.
+
+        Without ``dest`` it goes to the backups folder under a fresh name. The
+        copy is made in a hidden temporary file and only then given its name,
+        so a failed or killed backup never leaves a partial file that looks
+        like a backup (or replaces ``dest``).
+        """
         from tui.journal import backup as backups
 
         try:
             if dest is None:
-                dest = backups.new_backup_path(backups.backups_dir(self.path), prefix,
-                                               self._times()[0])
+                folder = backups.backups_dir(self.path)
+                name = backups.backup_name(prefix, self._times()[0])
+            else:
+                folder, name = Path(dest).parent, Path(dest).name
             with self._lock:
-                return backups.copy_database(self._conn, Path(dest))
+                return backups.copy_database(self._conn, folder, name, overwrite=overwrite)
         except (OSError, sqlite3.Error) as error:
             raise self._trouble(error) from None
 
@@ -139,36 +178,101 @@ class KeepingMixin(StoreBase):
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def _maintenance_due(self) -> bool:
-        return self._meta("maintained") != str(local_day(self._times()[0]))
+    def maintain_if_due(self) -> bool:
+        """The daily check and backup, once a day, as soon as the journal holds anything.
 
-    def _maintain(self, keep: int | None) -> None:
-        """The daily check and backup. Raises ``Damaged`` when ``quick_check`` fails."""
+        Cheap when not due (one read). Raises ``Damaged`` when ``quick_check``
+        fails; other trouble (another Kaart writing, a full disk) only becomes
+        :attr:`notice`: the journal still opens, and the next open tries again.
+        Returns whether it ran.
+        """
+        try:
+            return self._maintain()
+        except StoreError as error:
+            if error.reason != "locked":
+                self.notice = " ".join(part for part in (self.notice, error.message) if part)
+            return False
+
+    def after_first_save(self) -> None:
+        """A journal that was empty when opened gets its first backup right after its first save."""
+        if self._empty_at_open:
+            self._empty_at_open = False
+            try:
+                self.maintain_if_due()
+            except Damaged:
+                with contextlib.suppress(OSError):
+                    suspect_marker(self.path).touch()  # the next open checks and sets it aside
+
+    def _maintain(self) -> bool:
         today = str(local_day(self._times()[0]))
-        with self._write() as conn:
-            if self._meta("maintained") == today:
-                return  # another Kaart did it a moment ago
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('maintained', ?)",
-                         (today,))
+        if self.read_only or self._meta("maintained") == today:
+            return False
+        if self._conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None:
+            self._empty_at_open = True  # nothing to keep yet: the first save makes the backup
+            return False
         from tui.journal import backup as backups
 
         if not quick_check(self._conn):
             raise Damaged("quick_check")
+        with self._write() as conn:
+            if self._meta("maintained") == today:
+                return False  # another Kaart did it a moment ago
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('maintained', ?)",
+                         (today,))
         folder = backups.backups_dir(self.path)
         self.backup(prefix="auto")
-        backups.prune(folder, "auto", keep if keep is not None else _backups_keep())
+        backups.prune(folder, "auto", self.backups_keep)
+        backups.remove_stale_partials(folder)
+        return True
+
+
+def _bag(conn, bag_key: str) -> tuple[list[str], str | None]:
+    row = conn.execute("SELECT remaining, last FROM bags WHERE key = ?", (bag_key,)).fetchone()
+    if row is None:
+        return [], None
+    try:
+        remaining = _json().loads(row[0])
+    except (ValueError, RecursionError):
+        remaining = []
+    if not isinstance(remaining, list):
+        remaining = []
+    return [str(ref) for ref in remaining], row[1]
+
+
+def _clean_fields(fields: dict) -> dict:
+    clean: dict = {}
+    for key, value in fields.items():
+        if isinstance(value, str):
+            clean[str(key)] = strip_controls(value)
+        elif isinstance(value, (list, tuple)):
+            clean[str(key)] = [strip_controls(str(item)) for item in value]
+        elif isinstance(value, (int, float, bool)) or value is None:
+            clean[str(key)] = value
+    return clean
+
+
+def _has_text(fields: dict) -> bool:
+    for key in ("title", "body", "answers", "outcome"):
+        value = fields.get(key)
+        if isinstance(value, str) and value.strip():
+            return True
+        if isinstance(value, list) and any(str(item).strip() for item in value):
+            return True
+    return False
+
+
+def _draft(row) -> Draft:
+    draft_id, context, payload, created, saved = row
+    try:
+        fields = _json().loads(payload)
+    except (ValueError, RecursionError):
+        fields = {"body": payload}
+    if not isinstance(fields, dict):
+        fields = {"body": str(fields)}
+    return Draft(draft_id, context, fields, from_micros(created), from_micros(saved))
 
 
 def _json():
-    import json  # only bags use it; kept off the import path of every command
+    import json  # only bags and drafts use it; kept off the import path of every command
 
     return json
-
-
-def _backups_keep() -> int:
-    from tui.settings import load_settings
-
-    try:
-        return max(1, int(load_settings().backups_keep))
-    except (OSError, ValueError, TypeError):
-        return 14

@@ -8,13 +8,15 @@ they are ``2026-11-22T09:15:03.123456Z``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from tui.dates import to_iso_utc, to_local
+from tui.vocabulary import ENTRY_KINDS, PURPOSES, clean_tags, normalise_tag
 
-KINDS = ("journal", "note", "decision")
-PURPOSES = ("daily", "decision", "random")
+KINDS = ENTRY_KINDS
+__all__ = ["KINDS", "PURPOSES", "CardRef", "Draft", "Entry", "SearchHit", "clean_tags",
+           "normalise_tag"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # ``#tag`` in text: starts with a letter, not part of a word, URL or HTML entity.
@@ -28,6 +30,11 @@ class CardRef:
     deck: str
     card: str
     text: str = ""
+
+    @classmethod
+    def of(cls, card) -> CardRef:
+        """The reference to a deck card (``tui.decks.model.Card``), with its text as it is now."""
+        return cls(card.deck, card.id, card.text)
 
     @property
     def ref(self) -> str:
@@ -50,6 +57,9 @@ class Entry:
     outcome: str = ""
     outcome_at: datetime | None = None
     deleted: bool = False
+    starred: bool = False
+    link: str = ""  # a review's period ("week:2026-11-16"), or "entry:<uid>" it answers
+    look_back: date | None = None  # a decision: the day to look back on how it turned out
 
     @property
     def short_uid(self) -> str:
@@ -80,7 +90,35 @@ class Entry:
         if self.kind == "decision":
             data["outcome"] = self.outcome
             data["outcome_at"] = to_iso_utc(self.outcome_at) if self.outcome_at else None
+            data["look_back"] = self.look_back.isoformat() if self.look_back else None
+        data["starred"] = self.starred
+        if self.link:
+            data["link"] = self.link
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Text being written, kept so a crash or a closed terminal loses nothing.
+
+    ``context`` says which form it belongs to (see ``tui.core.drafts``);
+    ``fields`` holds every field of that form (``title``, ``body``, ``tags``,
+    ``answers``, ...), so it comes back complete. Drafts are never overwritten
+    by another editor: each writing session keeps its own (``id``).
+    """
+
+    id: int
+    context: str
+    fields: dict = field(hash=False, compare=False)
+    created: datetime
+    saved: datetime
+
+    @property
+    def preview(self) -> str:
+        """The first words a person would recognise it by."""
+        parts = [self.fields.get("title") or "", self.fields.get("body") or ""]
+        parts += [answer for answer in self.fields.get("answers") or [] if answer]
+        return " ".join(" ".join(str(part).split()) for part in parts if part).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +133,6 @@ class SearchHit:
 # -- tags ---------------------------------------------------------------------
 
 
-def normalise_tag(value: str) -> str:
-    """``#x``, ``@x``, ``X`` and ``x`` are one tag: ``x``. Inner spaces become ``-``."""
-    return "-".join(value.strip().lstrip("#@").split()).lower()
-
-
 def text_tags(*texts: str) -> list[str]:
     """The ``#tags`` written in ``texts``, normalised, in order, without repeats."""
     found: dict[str, None] = {}
@@ -110,15 +143,6 @@ def text_tags(*texts: str) -> list[str]:
             tag = normalise_tag(match.group(1).rstrip("-"))
             if tag:
                 found[tag] = None
-    return list(found)
-
-
-def clean_tags(values) -> list[str]:
-    found: dict[str, None] = {}
-    for value in values:
-        tag = normalise_tag(str(value))
-        if tag:
-            found[tag] = None
     return list(found)
 
 

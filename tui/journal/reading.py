@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 
 from tui.journal.base import StoreBase
@@ -15,27 +14,34 @@ _LIVE = "e.deleted IS NULL"
 
 
 class ReadingMixin(StoreBase):
-    def count(self, kind: str | None = None) -> int:
+    def count(self, kind: str | None = None, *, starred: bool = False) -> int:
+        where, values = [_LIVE], []
+        if kind:
+            where.append("e.kind = ?")
+            values.append(kind)
+        if starred:
+            where.append("e.starred = 1")
         with self._read() as conn:
-            if kind:
-                return conn.execute(f"SELECT count(*) FROM entries AS e WHERE {_LIVE} "
-                                    "AND e.kind = ?", (kind,)).fetchone()[0]
-            return conn.execute(f"SELECT count(*) FROM entries AS e WHERE {_LIVE}").fetchone()[0]
+            return conn.execute(f"SELECT count(*) FROM entries AS e WHERE {' AND '.join(where)}",
+                                values).fetchone()[0]
 
     def recent(self, limit: int = 50, *, kind: str | None = None,
-               before: tuple[str, str] | None = None) -> list[Entry]:
+               before: tuple[str, str] | None = None, starred: bool = False,
+               offset: int = 0) -> list[Entry]:
         """Newest first. ``before=(created_iso, uid)`` of the last row shown gives the next page."""
         where, values = [_LIVE], []
         if kind:
             where.append("e.kind = ?")
             values.append(kind)
+        if starred:
+            where.append("e.starred = 1")
         with self._read() as conn:
             if before is not None:
                 where.append("(e.created, e.id) < (?, ?)")
                 values.extend(keyset(conn, before))
             rows = conn.execute(f"{SELECT} WHERE {' AND '.join(where)} "
-                                "ORDER BY e.created DESC, e.id DESC LIMIT ?",
-                                (*values, limit)).fetchall()
+                                "ORDER BY e.created DESC, e.id DESC LIMIT ? OFFSET ?",
+                                (*values, limit, offset)).fetchall()
         return [entry_from_row(row) for row in rows]
 
     def entries(self, date_from: date | None = None, date_to: date | None = None) -> list[Entry]:
@@ -75,18 +81,27 @@ class ReadingMixin(StoreBase):
         with self._read() as conn:
             return _search(conn, query or "", filters, limit=limit, offset=offset)
 
-    def on_this_day(self, today: date) -> list[Entry]:
-        """Entries written on this day of the month in earlier months and years, newest first."""
+    def on_this_day(self, today: date, *, kind: str | None = None, deck: str | None = None,
+                    card: str | None = None, tag: str | None = None,
+                    starred: bool = False) -> list[Entry]:
+        """Entries written on today's date in earlier years, newest year first.
+
+        The same filters as a search apply (kind, deck, card, tag, starred). On
+        29 February the years without one show 28 February.
+        """
+        where, values = Filters(kind, deck, card, tag).sql()
+        if starred:
+            where.append("e.starred = 1")
         with self._read() as conn:
             first = conn.execute(f"SELECT min(e.day) FROM entries AS e WHERE {_LIVE}").fetchone()[0]
             if first is None:
                 return []
-            days = _same_day_before(today, date.fromordinal(first))
+            days = _same_date_before(today, date.fromordinal(first))
             if not days:
                 return []
             marks = ", ".join("?" * len(days))
-            rows = conn.execute(f"{SELECT} WHERE {_LIVE} AND e.day IN ({marks}) "
-                                "ORDER BY e.created DESC, e.id DESC", days).fetchall()
+            rows = conn.execute(f"{SELECT} WHERE {' AND '.join(where)} AND e.day IN ({marks}) "
+                                "ORDER BY e.created DESC, e.id DESC", (*values, *days)).fetchall()
         return [entry_from_row(row) for row in rows]
 
     def pending_decisions(self) -> list[Entry]:
@@ -97,15 +112,13 @@ class ReadingMixin(StoreBase):
         return [entry_from_row(row) for row in rows]
 
 
-def _same_day_before(today: date, first: date) -> list[int]:
-    """``today``'s day of the month in every earlier month back to ``first``."""
+def _same_date_before(today: date, first: date) -> list[int]:
+    """``today``'s month and day in every earlier year back to ``first``."""
     days = []
-    year, month = today.year, today.month
-    while True:
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-        if (year, month) < (first.year, first.month):
-            return days
-        with contextlib.suppress(ValueError):
-            days.append(date(year, month, today.day).toordinal())
+    for year in range(today.year - 1, first.year - 1, -1):
+        try:
+            day = date(year, today.month, today.day)
+        except ValueError:  # 29 February in a year without one
+            day = date(year, today.month, today.day - 1)
+        days.append(day.toordinal())
+    return days

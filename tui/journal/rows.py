@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 
 from tui.dates import from_iso
 from tui.journal.model import CardRef, Entry, all_tags, from_micros, to_micros
 
 COLUMNS = ("e.id, e.uid, e.kind, e.created, e.updated, e.title, e.body, e.tags, c.deck, c.card, "
-           "e.card_text, e.outcome, e.outcome_at, e.deleted")
+           "e.card_text, e.outcome, e.outcome_at, e.deleted, e.starred, e.link, e.look_back")
+N_COLUMNS = COLUMNS.count(",") + 1
 CARD_JOIN = "LEFT JOIN cards AS c ON c.id = e.card_id"
 SELECT = f"SELECT {COLUMNS} FROM entries AS e {CARD_JOIN}"
 
@@ -22,7 +23,7 @@ def uid_text(raw: bytes) -> str:
 def entry_from_row(row) -> Entry:
     """An Entry from a row of ``COLUMNS``. Kept lean: a search may turn thousands into entries."""
     (_id, uid, kind, created, updated, title, body, tags, deck, card, card_text, outcome,
-     outcome_at, deleted) = row
+     outcome_at, deleted, starred, link, look_back) = row
     has_tags = tags or "#" in body or "#" in title
     tags = all_tags(tags.split(), title, body) if has_tags else ()
     created = from_micros(created)
@@ -30,7 +31,8 @@ def entry_from_row(row) -> Entry:
                  created if updated == row[3] else from_micros(updated), title, body, tags,
                  CardRef(deck, card, card_text or "") if deck is not None else None, outcome,
                  from_micros(outcome_at) if outcome_at is not None else None,
-                 deleted is not None)
+                 deleted is not None, bool(starred), link,
+                 date.fromordinal(look_back) if look_back is not None else None)
 
 
 def uid_bytes(uid: str) -> bytes:

@@ -125,7 +125,92 @@ MIGRATIONS: dict[int, str] = {
         CREATE INDEX entries_pending ON entries (created, uid)
             WHERE kind = 'decision' AND outcome = '' AND deleted IS NULL;
     """,
+    # Version 4 (Kaart 0.2): the file says it is a Kaart journal (application_id), drafts keep
+    # every field of their form and are never overwritten (several per context), entries get a
+    # star, a link (a review's period, the entry a new note answers), a day to look back on a
+    # decision, and a fourth kind, the review; the past-reflections ladder gets its table.
+    # The entries table is rebuilt for the new kind; the caller turns foreign keys off around
+    # it, so rebuilding does not cascade into tags and versions.
+    4: """
+        PRAGMA application_id = 1262572116;
+
+        CREATE TABLE drafts_v4 (
+            id INTEGER PRIMARY KEY,
+            context TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            created INTEGER NOT NULL,
+            saved INTEGER NOT NULL
+        );
+        INSERT INTO drafts_v4 (context, fields, created, saved)
+            SELECT context, json_object('body', text), saved, saved FROM drafts;
+        DROP TABLE drafts;
+        ALTER TABLE drafts_v4 RENAME TO drafts;
+        CREATE INDEX drafts_by_context ON drafts (context, saved);
+
+        DROP TRIGGER entries_fts_insert;
+        DROP TRIGGER entries_fts_delete;
+        DROP TRIGGER entries_fts_update;
+        CREATE TABLE entries_v4 (
+            id INTEGER PRIMARY KEY,
+            uid BLOB NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('journal', 'note', 'decision', 'review')),
+            created INTEGER NOT NULL,
+            updated INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '',
+            card_id INTEGER REFERENCES cards (id),
+            card_text TEXT,
+            outcome TEXT NOT NULL DEFAULT '',
+            outcome_at INTEGER,
+            deleted INTEGER,
+            starred INTEGER NOT NULL DEFAULT 0,
+            link TEXT NOT NULL DEFAULT '',
+            look_back INTEGER
+        );
+        INSERT INTO entries_v4 (id, uid, kind, created, updated, day, title, body, tags, card_id,
+                                card_text, outcome, outcome_at, deleted)
+            SELECT id, uid, kind, created, updated, day, title, body, tags, card_id, card_text,
+                   outcome, outcome_at, deleted FROM entries;
+        DROP TABLE entries;
+        ALTER TABLE entries_v4 RENAME TO entries;
+        CREATE INDEX entries_by_time ON entries (created) WHERE deleted IS NULL;
+        CREATE INDEX entries_by_day ON entries (day) WHERE deleted IS NULL;
+        CREATE INDEX entries_by_card ON entries (card_id, created) WHERE card_id IS NOT NULL;
+        CREATE INDEX entries_in_trash ON entries (deleted) WHERE deleted IS NOT NULL;
+        CREATE INDEX entries_pending ON entries (created, uid)
+            WHERE kind = 'decision' AND outcome = '' AND deleted IS NULL;
+        CREATE INDEX entries_starred ON entries (created) WHERE starred = 1 AND deleted IS NULL;
+        CREATE INDEX entries_by_link ON entries (link) WHERE link != '';
+
+        CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries
+        WHEN new.deleted IS NULL BEGIN
+            INSERT INTO entries_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries
+        WHEN old.deleted IS NULL BEGIN
+            INSERT INTO entries_fts (entries_fts, rowid, title, body)
+            VALUES ('delete', old.id, old.title, old.body);
+        END;
+        CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, body, deleted ON entries BEGIN
+            INSERT INTO entries_fts (entries_fts, rowid, title, body)
+            SELECT 'delete', old.id, old.title, old.body WHERE old.deleted IS NULL;
+            INSERT INTO entries_fts (rowid, title, body)
+            SELECT new.id, new.title, new.body WHERE new.deleted IS NULL;
+        END;
+
+        CREATE TABLE resurface (
+            entry INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+            step INTEGER NOT NULL DEFAULT 0,
+            shown INTEGER,
+            answer TEXT NOT NULL DEFAULT '',
+            retired INTEGER NOT NULL DEFAULT 0
+        );
+    """,
 }
+
+APPLICATION_ID = 1262572116  # "KART" as a 32-bit number: what `PRAGMA application_id` holds
 
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -148,7 +233,9 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION
     """Run the steps after ``current`` up to ``target``. The caller holds the transaction.
 
     ``executescript`` is not used on purpose: it commits first, which would
-    split a migration over several transactions.
+    split a migration over several transactions. Foreign keys must be off
+    (``PRAGMA foreign_keys`` cannot change inside a transaction): step 4
+    rebuilds the entries table, and dropping it would cascade otherwise.
     """
     for version in range(current + 1, target + 1):
         for statement in statements(MIGRATIONS[version]):

@@ -15,7 +15,7 @@ import re
 from datetime import date
 
 from tui.journal.model import SearchHit, normalise_tag
-from tui.journal.rows import CARD_JOIN, COLUMNS, entry_from_row
+from tui.journal.rows import CARD_JOIN, COLUMNS, N_COLUMNS, entry_from_row
 from tui.textclean import strip_controls
 
 MARK_START, MARK_END = "\x02", "\x03"
@@ -119,7 +119,8 @@ def search(conn, query: str, filters: Filters, *, limit: int | None = 50,
            f"WHERE entries_fts MATCH ? AND {' AND '.join(where)} "
            f"ORDER BY entries_fts.rank" + limit_sql)
     rows = conn.execute(sql, [match, *values, *paging]).fetchall()
-    return [SearchHit(entry_from_row(row[:14]), row[15], float(row[14])) for row in rows]
+    return [SearchHit(entry_from_row(row[:N_COLUMNS]), row[N_COLUMNS + 1], float(row[N_COLUMNS]))
+            for row in rows]
 
 
 def _plain_snippet(text: str) -> str:

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Header, Static
 from tui.decks.model import Card
 from tui.drawing import shuffled
 from tui.i18n import t
-from tui.screens.base import KaartScreen
+from tui.ui.base import KaartScreen
 from tui.widgets.card_view import CardView, card_meta
 from tui.widgets.notes_panel import NotesPanel
 
@@ -71,7 +71,7 @@ class CardScreen(KaartScreen):
     def _show_card(self) -> None:
         card = self.card
         view = self.query_one("#card", CardView)
-        library = self.session.library
+        library = self.core.library
         deck = library.get(card.deck) if card else None
         view.show(card, deck_title=deck.title if deck else "",
                   meta=card_meta(card, library) if card else "", flipped=self.flipped)
@@ -89,13 +89,7 @@ class CardScreen(KaartScreen):
         if card is None:
             self.query_one("#notes", NotesPanel).set_notes([])
             return
-        from tui.journal.errors import StoreError
-
-        try:
-            history = await self.db(lambda store: store.card_history(card.deck, card.id))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        history = await self.call(lambda core: core.card_history(card.deck, card.id))
         if card is not self.card:
             return
         self.notes = list(reversed(history))
@@ -120,7 +114,7 @@ class CardScreen(KaartScreen):
     def action_shuffle(self) -> None:
         if len(self.cards) > 1:
             current = self.card
-            self.cards = shuffled(self.cards, self.session.rng.random())
+            self.cards = shuffled(self.cards, self.core.rng.random())
             if self.cards[0] is current:
                 self.cards.append(self.cards.pop(0))
             self.index = 0
@@ -130,21 +124,19 @@ class CardScreen(KaartScreen):
 
     def action_write(self) -> None:
         if self.card is not None:
-            from tui.screens.editor import EditorScreen
-
-            self.app.push_screen(EditorScreen.for_card(self.card))
+            self.app.write_note(self.card)
 
     def action_jump(self) -> None:
         if len(self.cards) > 1:
-            from tui.screens.card_picker import CardPickerScreen
+            self._jump()
 
-            def chosen(index: int | None) -> None:
-                if index is not None:
-                    self.index = index
-                    self.flipped = False
-                    self._show_card()
-
-            self.app.push_screen(CardPickerScreen(self.cards, self.index), chosen)
+    @work(exclusive=True, group="jump", exit_on_error=False)
+    async def _jump(self) -> None:
+        index = await self.app.pick_card(self.cards, self.index)
+        if index is not None:
+            self.index = index
+            self.flipped = False
+            self._show_card()
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -155,6 +147,4 @@ class CardScreen(KaartScreen):
 
     @on(NotesPanel.Opened)
     def _open_note(self, event: NotesPanel.Opened) -> None:
-        from tui.screens.entry import EntryScreen
-
-        self.app.push_screen(EntryScreen(event.uid))
+        self.app.open_entry(event.uid)

@@ -15,10 +15,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
 
+from tui.core.drafts import DraftContext
 from tui.decks.model import Card
 from tui.i18n import t
-from tui.screens.writing import WritingScreen
+from tui.journal.model import Draft
 from tui.textclean import one_line, strip_controls
+from tui.ui.writing import WritingScreen
 from tui.widgets.card_view import CardView, card_meta
 from tui.widgets.draw_source import DrawSource
 from tui.widgets.note_editor import NoteEditor
@@ -36,17 +38,23 @@ class DecisionScreen(WritingScreen):
         Binding("ctrl+f", "flip", "app.key.flip", priority=True),
     ]
 
-    def __init__(self, *, draft: str = "") -> None:
-        super().__init__("decision:new", id="decision")
-        first, _, rest = draft.strip().partition("\n")
-        self.decision = first.strip()
-        self.reflection = rest.strip()
+    def __init__(self, *, draft: Draft | None = None) -> None:
+        super().__init__(DraftContext.decision(), draft=draft, id="decision")
+        fields = draft.fields if draft is not None else {}
+        self.decision = fields.get("title") or ""
+        self.reflection = fields.get("body") or ""
+        if draft is not None and not self.decision and "\n" in self.reflection.strip():
+            # a draft from Kaart 0.1 kept "decision\n\nreflection" as one text
+            first, _, rest = self.reflection.strip().partition("\n")
+            self.decision, self.reflection = first.strip(), rest.strip()
+        self.card_ref: str = fields.get("card") or ""  # deck/card of the card drawn, if any
         self.card: Card | None = None
-        self.dirty = bool(draft)
 
     def compose(self) -> ComposeResult:
-        library = self.session.library
-        default = self.session.choices.get("decision.source", "")
+        library = self.core.library
+        if self.card is None and self.card_ref:
+            self.card = library.card(*self.card_ref.partition("/")[::2])
+        default = self.app.choices.get("decision.source", "")
         if not default:
             default = f"moment:{DECISION_MOMENT}" if library.cards(moment=DECISION_MOMENT) else "all"
         yield Header(icon="◆")
@@ -94,7 +102,7 @@ class DecisionScreen(WritingScreen):
 
     @on(Select.Changed, "#source")
     def _source(self, event: Select.Changed) -> None:
-        self.session.choices["decision.source"] = str(event.value)
+        self.app.choices["decision.source"] = str(event.value)
 
     def action_draw(self) -> None:
         self._draw()
@@ -105,12 +113,14 @@ class DecisionScreen(WritingScreen):
         if card is None:
             return
         self.card = card
+        self.card_ref = card.ref
+        self.text_changed()
         self._show()
         self.query_one("#draw", Button).label = Content(t("app.draw.again"))
 
     def _show(self) -> None:
         card = self.card
-        library = self.session.library
+        library = self.core.library
         deck = library.get(card.deck) if card else None
         self.query_one("#decision-card", CardView).show(
             card, deck_title=deck.title if deck else "",
@@ -120,8 +130,8 @@ class DecisionScreen(WritingScreen):
         self.query_one("#decision-card", CardView).action_flip()
 
     # -- writing -----------------------------------------------------------------------------
-    def draft_text(self) -> str:
-        return "\n\n".join(part for part in (self.decision.strip(), self.reflection) if part)
+    def draft_fields(self) -> dict:
+        return {"title": self.decision, "body": self.reflection, "card": self.card_ref}
 
     def missing(self) -> str:
         if not self.decision.strip():
@@ -130,11 +140,6 @@ class DecisionScreen(WritingScreen):
             return t("app.decision.need_card")
         return ""
 
-    def store_entry(self, store: Any) -> Any:
-        from tui.journal.store import CardRef
-
-        card = self.card
-        assert card is not None
-        return store.add_entry("decision", strip_controls(self.reflection).strip(),
-                               title=one_line(self.decision),
-                               card=CardRef(card.deck, card.id, card.text))
+    def store(self, core, draft: int | None) -> Any:
+        return core.record_decision(one_line(self.decision), strip_controls(self.reflection).strip(),
+                                    card=self.card, draft=draft)

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.decks.model import KINDS
 from tui.i18n import t
-from tui.screens.base import KaartScreen
+from tui.ui.base import KaartScreen
 from tui.widgets.plain import plain, plain_line
 
 ALL = "*"
@@ -35,7 +35,7 @@ class DecksScreen(KaartScreen):
         self.moment = ALL
 
     def compose(self) -> ComposeResult:
-        library = self.session.library
+        library = self.core.library
         yield Header(icon="◆")
         with Horizontal(id="deck-filters", classes="filters"):
             yield Select([(Content(t("kind." + kind)), kind) for kind in KINDS],
@@ -68,7 +68,7 @@ class DecksScreen(KaartScreen):
                 "moment": None if self.moment == ALL else self.moment}
 
     def _fill(self) -> None:
-        library = self.session.library
+        library = self.core.library
         filters = self._filters()
         options: list[Option] = []
         everything = library.cards(**filters)
@@ -92,7 +92,7 @@ class DecksScreen(KaartScreen):
         self._describe(ALL)
 
     def _show_problems(self) -> None:
-        broken = self.session.library.broken
+        broken = self.core.library.broken
         widget = self.query_one("#deck-problems", Static)
         if not broken:
             widget.update(Content(""))
@@ -105,7 +105,7 @@ class DecksScreen(KaartScreen):
         widget.display = True
 
     def _describe(self, deck_id: str) -> None:
-        library = self.session.library
+        library = self.core.library
         about = self.query_one("#deck-about", Static)
         if deck_id == ALL:
             about.update(Content(t("app.decks.all_about")))
@@ -146,17 +146,16 @@ class DecksScreen(KaartScreen):
 
     def _open(self, deck_id: str, *, shuffle: bool) -> None:
         from tui.drawing import shuffled
-        from tui.screens.card import CardScreen
 
-        library = self.session.library
+        library = self.core.library
         deck = None if deck_id == ALL else library.get(deck_id)
         cards = library.cards(deck=deck.id if deck else None, **self._filters())
         if not cards:
             return
         if shuffle:
-            cards = shuffled(cards, self.session.rng.random())
+            cards = shuffled(cards, self.core.rng.random())
         heading = deck.title if deck else t("app.decks.all_decks")
-        self.app.push_screen(CardScreen(cards, heading=heading))
+        self.app.open_card(cards, heading=heading)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Header, Select
 
 from tui.decks.model import KINDS, Card
 from tui.i18n import t
-from tui.screens.base import KaartScreen
+from tui.ui.base import KaartScreen
 from tui.widgets.card_view import CardView, card_meta
 from tui.widgets.draw_source import ALL, DrawSource
 
@@ -42,7 +42,7 @@ class DrawScreen(KaartScreen):
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         with Horizontal(classes="filters", id="draw-filters"):
-            yield DrawSource(self.session.library, value=self.source_value, id="source")
+            yield DrawSource(self.core.library, value=self.source_value, id="source")
             yield Select([(Content(t("kind." + kind)), kind) for kind in KINDS],
                          prompt=t("app.filter.all_kinds"), id="kind", compact=True,
                          value=Select.NULL if self.kind_value == ANY_KIND else self.kind_value)
@@ -61,11 +61,11 @@ class DrawScreen(KaartScreen):
 
     @property
     def source_value(self) -> str:
-        return self.session.choices.get("draw.source", ALL)
+        return self.app.choices.get("draw.source", ALL)
 
     @property
     def kind_value(self) -> str:
-        return self.session.choices.get("draw.kind", ANY_KIND)
+        return self.app.choices.get("draw.kind", ANY_KIND)
 
     def on_mount(self) -> None:
         self.query_one("#drawn", CardView).focus()
@@ -85,14 +85,14 @@ class DrawScreen(KaartScreen):
     @on(Select.Changed, "#source")
     def _source(self, event: Select.Changed) -> None:
         if event.value != self.source_value:
-            self.session.choices["draw.source"] = str(event.value)
+            self.app.choices["draw.source"] = str(event.value)
             self.action_draw()
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
         value = ANY_KIND if event.value is Select.NULL else str(event.value)
         if value != self.kind_value:
-            self.session.choices["draw.kind"] = value
+            self.app.choices["draw.kind"] = value
             self.action_draw()
 
     def action_draw(self) -> None:
@@ -109,7 +109,7 @@ class DrawScreen(KaartScreen):
 
     def _show(self) -> None:
         card = self.card
-        library = self.session.library
+        library = self.core.library
         deck = library.get(card.deck) if card else None
         self.query_one("#drawn", CardView).show(card, deck_title=deck.title if deck else "",
                                                 meta=card_meta(card, library) if card else "")
@@ -119,15 +119,12 @@ class DrawScreen(KaartScreen):
 
     def action_write(self) -> None:
         if self.card is not None:
-            from tui.screens.editor import EditorScreen
-
-            self.app.push_screen(EditorScreen.for_card(self.card))
+            self.app.write_note(self.card)
 
     def action_open_card(self) -> None:
         if self.card is not None:
-            from tui.screens.card import CardScreen
-
-            self.app.push_screen(CardScreen([self.card]))
+            self.app.open_card_in_deck(self.card.deck, self.card.id)
 
     def action_back(self) -> None:
         self.dismiss(None)
+

@@ -10,10 +10,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
+from tui.core.drafts import DraftContext
 from tui.decks.model import Card
 from tui.i18n import t
-from tui.screens.writing import WritingScreen, parse_tags
+from tui.journal.model import Draft
 from tui.textclean import one_line, strip_controls
+from tui.ui.writing import WritingScreen
+from tui.vocabulary import parse_tags
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain, plain_line
 from tui.widgets.plain_input import PlainInput
@@ -24,44 +27,35 @@ class EditorScreen(WritingScreen):
 
     TITLE_KEY = "app.editor.title"
 
-    def __init__(self, *, kind: str, draft_context: str, card_ref: Any = None,
-                 card_label: str = "", entry: Any = None, text: str = "", title: str = "",
-                 tags: tuple[str, ...] = (), from_draft: bool = False) -> None:
-        super().__init__(draft_context, id="editor")
+    def __init__(self, *, kind: str, context: DraftContext, card: Card | None = None,
+                 card_label: str = "", entry: Any = None, draft: Draft | None = None) -> None:
+        super().__init__(context, draft=draft, id="editor")
         self.kind = kind
-        self.card_ref = card_ref  # a tui.journal.store.CardRef, or a (deck, card, text) tuple
+        self.card = card
         self.card_label = card_label
         self.entry = entry
-        self.text = text
-        self.title_text = title
-        self.tags = tags
-        self.dirty = from_draft
+        fields = draft.fields if draft is not None else {}
+        self.text = fields.get("body", entry.body if entry is not None else "")
+        self.title_text = fields.get("title", entry.title if entry is not None else "")
+        self.tags = tuple(fields.get("tags", entry.tags if entry is not None else ()))
 
     # -- ways in ---------------------------------------------------------------------
     @classmethod
-    def for_card(cls, card: Card, *, text: str = "", from_draft: bool = False,
-                 draft_context: str = "") -> WritingScreen:
-        """A note on ``card`` (a worksheet opens its guided form, unless a draft is restored)."""
-        if card.kind == "worksheet" and not text:
-            from tui.screens.worksheet import WorksheetScreen
-
-            return WorksheetScreen(card)
-        return cls(kind="note", draft_context=draft_context or f"note:{card.ref}",
-                   card_ref=(card.deck, card.id, card.text),
-                   card_label=f"{t('kind.' + card.kind)}: {card.text}",
-                   text=text, from_draft=from_draft)
+    def for_card(cls, card: Card, *, draft: Draft | None = None) -> EditorScreen:
+        """A note on ``card``."""
+        return cls(kind="note", context=DraftContext("note", card.ref), card=card,
+                   card_label=f"{t('kind.' + card.kind)}: {card.text}", draft=draft)
 
     @classmethod
-    def new_journal(cls, *, text: str = "", from_draft: bool = False) -> EditorScreen:
-        return cls(kind="journal", draft_context="journal:new", text=text, from_draft=from_draft)
+    def new_journal(cls, *, draft: Draft | None = None,
+                    context: DraftContext | None = None) -> EditorScreen:
+        return cls(kind="journal", context=context or DraftContext.journal(), draft=draft)
 
     @classmethod
-    def edit(cls, entry: Any, *, text: str | None = None) -> EditorScreen:
+    def edit(cls, entry: Any, *, draft: Draft | None = None) -> EditorScreen:
         card = entry.card
-        return cls(kind=entry.kind, draft_context=f"entry:{entry.uid}", entry=entry,
-                   card_label=card.text if card else "",
-                   text=entry.body if text is None else text, title=entry.title,
-                   tags=tuple(entry.tags), from_draft=text is not None)
+        return cls(kind=entry.kind, context=DraftContext.edit(entry.uid), entry=entry,
+                   card_label=card.text if card else "", draft=draft)
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -80,7 +74,9 @@ class EditorScreen(WritingScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#body", NoteEditor).focus()
+        body = self.query_one("#body", NoteEditor)
+        body.focus()
+        body.move_cursor(body.document.end)  # go on writing where the text ends
 
     # -- state that survives a language switch (the screen is composed again) --------------
     @on(TextArea.Changed, "#body")
@@ -103,21 +99,15 @@ class EditorScreen(WritingScreen):
             self.text_changed()
 
     # -- writing ---------------------------------------------------------------------------
-    def draft_text(self) -> str:
-        return self.text
+    def draft_fields(self) -> dict:
+        return {"title": self.title_text, "body": self.text, "tags": list(self.tags)}
 
-    def bsn_text(self) -> str:
-        return f"{self.title_text}\n{self.text}"
-
-    def store_entry(self, store: Any) -> Any:
+    def store(self, core, draft: int | None) -> Any:
         body = strip_controls(self.text).strip()
         title = one_line(self.title_text)
-        tags = parse_tags(" ".join(self.tags))
+        tags = list(self.tags)
         if self.entry is not None:
-            return store.update_entry(self.entry.uid, body=body, title=title, tags=tags)
-        card = None
-        if self.card_ref is not None:
-            from tui.journal.store import CardRef
-
-            card = self.card_ref if isinstance(self.card_ref, CardRef) else CardRef(*self.card_ref)
-        return store.add_entry(self.kind, body, title=title, card=card, tags=tags)
+            return core.update_entry(self.entry.uid, body=body, title=title, tags=tags,
+                                     draft=draft)
+        return core.save_entry(self.kind, body, title=title, card=self.card, tags=tags,
+                               draft=draft)

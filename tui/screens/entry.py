@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from tui.dates import format_datetime
 from tui.i18n import get_language, t
-from tui.screens.base import KaartScreen
+from tui.ui.base import KaartScreen
 from tui.widgets.plain import plain, plain_line
 
 
@@ -98,16 +98,10 @@ class EntryScreen(KaartScreen):
 
     @work(exclusive=True, group="load", exit_on_error=False)
     async def _load(self) -> None:
-        from tui.journal.errors import StoreError
-
         uid = self.uid
         want_versions = self.show_versions
-        try:
-            entry, versions = await self.db(
-                lambda store: (store.get_entry(uid), store.history(uid) if want_versions else []))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        entry, versions = await self.call(
+            lambda core: (core.entry(uid), core.history(uid) if want_versions else []))
         self.entry = entry
         if entry is None:
             self.query_one("#entry-text", Static).update(Content(t("app.entry.gone")))
@@ -137,9 +131,7 @@ class EntryScreen(KaartScreen):
     # -- actions -----------------------------------------------------------------------------
     def action_edit(self) -> None:
         if self.entry is not None:
-            from tui.screens.editor import EditorScreen
-
-            self.app.push_screen(EditorScreen.edit(self.entry))
+            self.app.edit_entry(self.entry)
 
     def action_delete(self) -> None:
         if self.entry is not None:
@@ -147,15 +139,8 @@ class EntryScreen(KaartScreen):
 
     @work(exclusive=True, group="delete", exit_on_error=False)
     async def _delete(self) -> None:
-        from tui.journal.errors import StoreError
-
         uid = self.uid
-        try:
-            await self.db(lambda store: store.delete_entry(uid))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
-        self.session.last_deleted = uid
+        await self.call(lambda core: core.delete(uid))
         self.app.refresh_bindings()
         self.show_info(t("app.entry.deleted"), timeout=8)
         self.dismiss(uid)
@@ -163,14 +148,12 @@ class EntryScreen(KaartScreen):
     def action_open_card(self) -> None:
         entry = self.entry
         if entry is not None and entry.card is not None:
-            self.open_card(entry.card.deck, entry.card.card)
+            self.app.open_card_in_deck(entry.card.deck, entry.card.card)
 
     def action_outcome(self) -> None:
         entry = self.entry
         if entry is not None and entry.kind == "decision":
-            from tui.screens.outcome import OutcomeScreen
-
-            self.app.push_screen(OutcomeScreen(entry.uid))
+            self.app.open_outcome(entry.uid)
 
     def action_versions(self) -> None:
         self.show_versions = not self.show_versions

@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from tui.decks.model import Card
 from tui.i18n import t
-from tui.screens.base import KaartScreen
+from tui.ui.base import KaartScreen
 from tui.widgets.calendar import MAX_WEEKS, ReflectionCalendar
 from tui.widgets.card_view import CardView, card_meta
 from tui.widgets.entry_list import EntryList
@@ -106,32 +106,10 @@ class HomeScreen(KaartScreen):
     def reload(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
-    def _load(self) -> None:
-        from tui.daily import todays_card
-
-        session = self.session
-        library = session.library
-        today = session.today()
-        settings = session.settings
-        card = todays_card(library, settings.default_deck, today, settings.user_seed)
-        start = ReflectionCalendar.start_for(today, MAX_WEEKS)
-
-        def query(store):
-            if card is not None:
-                store.record_draw(card.deck, card.id, "daily")
-            return (store.day_counts(start, today), store.streak(today),
-                    store.recent(RECENT), store.pending_decisions())
-
-        try:
-            counts, streak, recent, pending = session.db_wait(query)
-        except Exception as error:  # noqa: BLE001 - a journal problem must not hide the card
-            counts, streak, recent, pending = {}, 0, [], []
-            self.app.call_from_thread(self.show_error, getattr(error, "message", str(error)))
-        deck = library.get(card.deck) if card else None
-        data = HomeData(card, deck.title if deck else "", card_meta(card, library) if card else "",
-                        today, counts, streak, recent, pending)
-        self.app.call_from_thread(self._show, data)
+    @work(exclusive=True, group="home", exit_on_error=False)
+    async def _load(self) -> None:
+        data = await self.call(home_data)
+        self._show(data)
 
     def _show(self, data: HomeData) -> None:
         first = self.data is None
@@ -157,23 +135,15 @@ class HomeScreen(KaartScreen):
         self.query_one("#today-card", CardView).action_flip()
 
     def action_write(self) -> None:
-        if self.data is None or self.data.card is None:
-            return
-        from tui.screens.editor import EditorScreen
-
-        self.app.push_screen(EditorScreen.for_card(self.data.card))
+        if self.data is not None and self.data.card is not None:
+            self.app.write_note(self.data.card)
 
     def action_write_journal(self) -> None:
-        from tui.screens.editor import EditorScreen
-
-        self.app.push_screen(EditorScreen.new_journal())
+        self.app.write_journal()
 
     def action_open_card(self) -> None:
-        if self.data is None or self.data.card is None:
-            return
-        from tui.screens.card import CardScreen
-
-        self.app.push_screen(CardScreen([self.data.card]))
+        if self.data is not None and self.data.card is not None:
+            self.app.open_card_in_deck(self.data.card.deck, self.data.card.id)
 
     @on(Button.Pressed, ".action")
     def _action(self, event: Button.Pressed) -> None:
@@ -185,12 +155,26 @@ class HomeScreen(KaartScreen):
 
     @on(EntryList.Selected, "#recent")
     def _open_entry(self, event: EntryList.Selected) -> None:
-        from tui.screens.entry import EntryScreen
-
-        self.app.push_screen(EntryScreen(event.key))
+        self.app.open_entry(event.key)
 
     @on(EntryList.Selected, "#pending")
     def _ask_outcome(self, event: EntryList.Selected) -> None:
-        from tui.screens.outcome import OutcomeScreen
+        self.app.open_outcome(event.key)
 
-        self.app.push_screen(OutcomeScreen(event.key), lambda _saved: self.reload())
+
+def home_data(core) -> HomeData:
+    """What the home screen shows, gathered on the journal thread in one go."""
+    from tui.errors import NotFound
+
+    try:
+        card = core.show_today()
+    except NotFound:  # no decks at all: the card's place says so
+        card = None
+    library = core.library
+    today = core.today()
+    start = ReflectionCalendar.start_for(today, MAX_WEEKS)
+    deck = library.get(card.deck) if card else None
+    return HomeData(card, deck.title if deck else "", card_meta(card, library) if card else "",
+                    today,
+                    core.day_counts(start, today), core.streak(), core.recent(RECENT),
+                    core.pending_decisions())

@@ -11,12 +11,12 @@ from textual.widgets import Footer, Header, Select, Static
 
 from tui.dates import to_iso_utc
 from tui.i18n import t
-from tui.screens.base import KaartScreen
+from tui.ui.base import KaartScreen
+from tui.vocabulary import ENTRY_KINDS
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
 
 PAGE = 200
-ENTRY_KINDS = ("journal", "note", "decision")
 ANY = "*"
 
 
@@ -62,8 +62,8 @@ class JournalScreen(KaartScreen):
         """Back from an entry: reload if entries came or went, else redraw the current row."""
         kind = None if self.kind == ANY else self.kind
         uid = self.timeline.current_key
-        total, entry = await self.db(lambda store: (store.count(kind),
-                                                    store.get_entry(uid) if uid else None))
+        total, entry = await self.call(lambda core: (core.count(kind),
+                                                     core.entry(uid) if uid else None))
         if total != self.total:
             self._first_page(keep=uid)
         elif entry is not None:
@@ -75,15 +75,8 @@ class JournalScreen(KaartScreen):
 
     @work(exclusive=True, group="page", exit_on_error=False)
     async def _first_page(self, keep: str | None = None) -> None:
-        from tui.journal.errors import StoreError
-
         kind = None if self.kind == ANY else self.kind
-        try:
-            total, entries = await self.db(lambda store: (store.count(kind),
-                                                          store.recent(PAGE, kind=kind)))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        total, entries = await self.call(lambda core: (core.count(kind), core.recent(PAGE, kind=kind)))
         self.total = total
         self._show_count()
         self._remember_end(entries)
@@ -110,15 +103,9 @@ class JournalScreen(KaartScreen):
 
     @work(exclusive=True, group="page", exit_on_error=False)
     async def _next_page(self) -> None:
-        from tui.journal.errors import StoreError
-
         kind = None if self.kind == ANY else self.kind
         before = self.last_key
-        try:
-            entries = await self.db(lambda store: store.recent(PAGE, kind=kind, before=before))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        entries = await self.call(lambda core: core.recent(PAGE, kind=kind, before=before))
         self._remember_end(entries)
         self.timeline.add_rows([row_of(entry) for entry in entries], more=len(entries) == PAGE)
 
@@ -132,14 +119,10 @@ class JournalScreen(KaartScreen):
     # -- actions -----------------------------------------------------------------------------
     @on(EntryList.Selected, "#timeline")
     def _open(self, event: EntryList.Selected) -> None:
-        from tui.screens.entry import EntryScreen
-
-        self.app.push_screen(EntryScreen(event.key))
+        self.app.open_entry(event.key)
 
     def action_write(self) -> None:
-        from tui.screens.editor import EditorScreen
-
-        self.app.push_screen(EditorScreen.new_journal())
+        self.app.write_journal()
 
     def action_edit(self) -> None:
         uid = self.timeline.current_key
@@ -148,11 +131,9 @@ class JournalScreen(KaartScreen):
 
     @work(exclusive=True, group="edit", exit_on_error=False)
     async def _edit(self, uid: str) -> None:
-        entry = await self.db(lambda store: store.get_entry(uid))
+        entry = await self.call(lambda core: core.entry(uid))
         if entry is not None:
-            from tui.screens.editor import EditorScreen
-
-            self.app.push_screen(EditorScreen.edit(entry))
+            self.app.edit_entry(entry)
 
     def action_delete(self) -> None:
         uid = self.timeline.current_key
@@ -161,14 +142,7 @@ class JournalScreen(KaartScreen):
 
     @work(exclusive=True, group="delete", exit_on_error=False)
     async def _delete(self, uid: str) -> None:
-        from tui.journal.errors import StoreError
-
-        try:
-            await self.db(lambda store: store.delete_entry(uid))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
-        self.session.last_deleted = uid
+        await self.call(lambda core: core.delete(uid))
         self.timeline.remove_row(uid)
         self.total = max(0, self.total - 1)
         self._show_count()
@@ -182,14 +156,12 @@ class JournalScreen(KaartScreen):
 
     @work(exclusive=True, group="edit", exit_on_error=False)
     async def _open_card(self, uid: str) -> None:
-        entry = await self.db(lambda store: store.get_entry(uid))
+        entry = await self.call(lambda core: core.entry(uid))
         if entry is not None and entry.card is not None:
-            self.open_card(entry.card.deck, entry.card.card)
+            self.app.open_card_in_deck(entry.card.deck, entry.card.card)
 
     def action_trash(self) -> None:
-        from tui.screens.trash import TrashScreen
-
-        self.app.push_screen(TrashScreen())
+        self.app.open_trash()
 
     def action_back(self) -> None:
         self.dismiss(None)

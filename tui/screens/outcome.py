@@ -10,10 +10,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Static, TextArea
 
+from tui.core.drafts import DraftContext
 from tui.dates import format_date
 from tui.i18n import get_language, t
-from tui.screens.writing import WritingScreen
+from tui.journal.model import Draft
 from tui.textclean import strip_controls
+from tui.ui.writing import WritingScreen
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain, plain_line
 
@@ -23,12 +25,12 @@ class OutcomeScreen(WritingScreen):
 
     TITLE_KEY = "app.outcome.title"
 
-    def __init__(self, uid: str, *, draft: str = "") -> None:
-        super().__init__(f"outcome:{uid}", id="outcome")
+    def __init__(self, uid: str, *, draft: Draft | None = None) -> None:
+        super().__init__(DraftContext.outcome(uid), draft=draft, id="outcome")
         self.uid = uid
         self.entry: Any = None
-        self.outcome = draft
-        self.dirty = bool(draft)
+        fields = draft.fields if draft is not None else {}
+        self.outcome = fields.get("outcome") or fields.get("body") or ""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -47,13 +49,8 @@ class OutcomeScreen(WritingScreen):
 
     @work(exclusive=True, group="load", exit_on_error=False)
     async def _load(self) -> None:
-        from tui.journal.errors import StoreError
-
-        try:
-            entry = await self.db(lambda store: store.get_entry(self.uid))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        uid = self.uid
+        entry = await self.call(lambda core: core.entry(uid))
         if entry is None:
             self.show_error(t("app.entry.gone"))
             self.dismiss(None)
@@ -77,8 +74,8 @@ class OutcomeScreen(WritingScreen):
             self.outcome = event.text_area.text
             self.text_changed()
 
-    def draft_text(self) -> str:
-        return self.outcome
+    def draft_fields(self) -> dict:
+        return {"outcome": self.outcome}
 
-    def store_entry(self, store: Any) -> Any:
-        return store.set_outcome(self.uid, strip_controls(self.outcome).strip())
+    def store(self, core, draft: int | None) -> Any:
+        return core.set_outcome(self.uid, strip_controls(self.outcome).strip(), draft=draft)

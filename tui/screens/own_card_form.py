@@ -12,9 +12,9 @@ from textual.widgets.selection_list import Selection
 
 from tui.decks.model import KINDS, Card
 from tui.i18n import t
-from tui.owncards import OWN_DECK_ID, OwnCardError, own_decks, save_card
-from tui.screens.base import KaartScreen
-from tui.screens.writing import parse_tags
+from tui.owncards import OWN_DECK_ID, own_decks
+from tui.ui.base import KaartScreen
+from tui.vocabulary import parse_tags
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain_line
 from tui.widgets.plain_input import PlainInput
@@ -44,7 +44,7 @@ class OwnCardFormScreen(KaartScreen):
         self.dirty = False
 
     def compose(self) -> ComposeResult:
-        library = self.session.library
+        library = self.core.library
         decks = [(plain_line(deck.title), deck.id) for deck in own_decks(library)]
         if OWN_DECK_ID not in {deck_id for _title, deck_id in decks}:
             decks.insert(0, (Content(t("app.own.deck_title")), OWN_DECK_ID))
@@ -127,25 +127,13 @@ class OwnCardFormScreen(KaartScreen):
             return
         self._save(prompts)
 
-    @work(exclusive=True, group="save", thread=True, exit_on_error=False)
-    def _save(self, prompts: list[str]) -> None:
-        session = self.session
-        try:
-            card = save_card(session.library, language=session.language, kind=self.kind,
-                             text=self.values["text"], back=self.values["back"], prompts=prompts,
-                             tags=parse_tags(self.values["tags"]), moments=self.moments,
-                             deck_id=self.deck_id, card_id=self.card.id if self.card else None)
-        except OwnCardError as error:
-            self.app.call_from_thread(self.show_error, error.message)
-            return
-        except OSError as error:
-            self.app.call_from_thread(self.show_error,
-                                      t("app.own.not_saved", error=error.strerror or error))
-            return
-        session.reload_library()
-        self.app.call_from_thread(self._saved, card)
-
-    def _saved(self, card: Card) -> None:
+    @work(exclusive=True, group="save", exit_on_error=False)
+    async def _save(self, prompts: list[str]) -> None:
+        values, kind, moments, deck_id = dict(self.values), self.kind, list(self.moments), self.deck_id
+        card_id = self.card.id if self.card else None
+        card = await self.call(lambda core: core.save_own_card(
+            kind=kind, text=values["text"], back=values["back"], prompts=prompts,
+            tags=parse_tags(values["tags"]), moments=moments, deck_id=deck_id, card_id=card_id))
         self.dirty = False
         self.show_info(t("app.own.saved"))
         self.dismiss(card)
@@ -154,12 +142,11 @@ class OwnCardFormScreen(KaartScreen):
         if not self.has_unsaved_text():
             self.dismiss(None)
             return
-        from tui.screens.confirm import ConfirmScreen
+        self._cancel()
 
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen(t("app.own.discard_question"),
-                                           yes=t("app.own.discard"), no=t("app.keep_writing"),
-                                           danger=True), answered)
+    @work(exclusive=True, group="cancel", exit_on_error=False)
+    async def _cancel(self) -> None:
+        leave = await self.app.confirm(t("app.own.discard_question"), yes=t("app.own.discard"),
+                                       no=t("app.keep_writing"), danger=True)
+        if leave:
+            self.dismiss(None)

@@ -10,8 +10,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import t
-from tui.owncards import OwnCardError, delete_card, own_cards
-from tui.screens.base import KaartScreen
+from tui.ui.base import KaartScreen
 from tui.widgets.plain import plain_line
 
 
@@ -33,9 +32,9 @@ class OwnCardsScreen(KaartScreen):
         yield Footer(compact=True)
 
     def reload(self) -> None:
-        library = self.session.library
+        library = self.core.library
         options = []
-        for card in own_cards(library):
+        for card in self.core.own_cards():
             deck = library.get(card.deck)
             options.append(Option(Content.assemble(
                 (t("kind." + card.kind), "bold $text-accent"), "  ",
@@ -56,19 +55,15 @@ class OwnCardsScreen(KaartScreen):
         if not option.id:
             return None
         deck_id, _, card_id = option.id.partition("/")
-        return self.session.library.card(deck_id, card_id)
+        return self.core.library.card(deck_id, card_id)
 
     def action_new(self) -> None:
-        from tui.screens.own_card_form import OwnCardFormScreen
-
-        self.app.push_screen(OwnCardFormScreen(), self._after)
+        self.app.open_own_card_form(None, self._after)
 
     def action_edit(self) -> None:
         card = self._current()
         if card is not None:
-            from tui.screens.own_card_form import OwnCardFormScreen
-
-            self.app.push_screen(OwnCardFormScreen(card), self._after)
+            self.app.open_own_card_form(card, self._after)
 
     @on(OptionList.OptionSelected, "#own-list")
     def _selected(self) -> None:
@@ -85,22 +80,11 @@ class OwnCardsScreen(KaartScreen):
 
     @work(exclusive=True, group="delete", exit_on_error=False)
     async def _delete(self, card) -> None:
-        from tui.screens.confirm import ConfirmScreen
-
-        sure = await self.app.push_screen_wait(ConfirmScreen(
-            t("app.own.delete_question"), detail=card.text, yes=t("app.entry.delete"),
-            no=t("app.no"), danger=True))
+        sure = await self.app.confirm(t("app.own.delete_question"), detail=card.text,
+                                      yes=t("app.entry.delete"), no=t("app.no"), danger=True)
         if not sure:
             return
-        try:
-            delete_card(self.session.library, card.deck, card.id)
-        except OwnCardError as error:
-            self.show_error(error.message)
-            return
-        except OSError as error:
-            self.show_error(t("app.own.not_saved", error=error.strerror or error))
-            return
-        self.session.reload_library()
+        await self.call(lambda core: core.delete_own_card(card.deck, card.id))
         self.show_info(t("app.own.deleted"))
         self.reload()
 

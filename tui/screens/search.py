@@ -19,8 +19,8 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static
 
 from tui.dates import parse_date
 from tui.i18n import t
-from tui.screens.base import KaartScreen
-from tui.screens.journal import ENTRY_KINDS
+from tui.ui.base import KaartScreen
+from tui.vocabulary import ENTRY_KINDS, normalise_tag
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
 from tui.widgets.plain import plain_line
@@ -58,7 +58,7 @@ class SearchScreen(KaartScreen):
         self.results_offset = 0
 
     def compose(self) -> ComposeResult:
-        library = self.session.library
+        library = self.core.library
         yield Header(icon="◆")
         yield PlainInput(self.query_text, placeholder=t("app.search.placeholder"), id="query")
         with Horizontal(classes="filters"):
@@ -82,7 +82,7 @@ class SearchScreen(KaartScreen):
         yield Footer(compact=True)
 
     def _card_options(self, deck_id: str) -> list[tuple[Content, str]]:
-        deck = self.session.library.get(deck_id) if deck_id else None
+        deck = self.core.library.get(deck_id) if deck_id else None
         if deck is None:
             return []
         return [(plain_line(card.text), card.id) for card in deck.cards]
@@ -157,26 +157,26 @@ class SearchScreen(KaartScreen):
     @work(exclusive=True, group="search", exit_on_error=False)
     async def _search(self, offset: int) -> None:
         await asyncio.sleep(PAUSE if offset == 0 else 0)
-        from tui.journal.errors import StoreError
+        from tui.errors import StoreError
 
         dates = self._dates()
         if dates is None:
             return
+        filters = {"kind": self.kind or None, "deck": self.deck or None,
+                   "card": self.card or None, "tag": normalise_tag(self.tag) or None}
         if self.on_this_day:
-            today = self.session.today()
-            job = lambda store: [(entry, None) for entry in store.on_this_day(today)]  # noqa: E731
+            def job(core):
+                return [(entry, None) for entry in core.on_this_day(**filters)]
         else:
-            filters = {"kind": self.kind or None, "deck": self.deck or None,
-                       "card": self.card or None, "tag": self.tag.strip().lstrip("#") or None,
-                       "date_from": dates[0], "date_to": dates[1]}
             query = as_you_type(self.query_text)
 
-            def job(store):
-                hits = store.search(query, limit=PAGE, offset=offset, **filters)
+            def job(core):
+                hits = core.search(query, limit=PAGE, offset=offset, date_from=dates[0],
+                                   date_to=dates[1], **filters)
                 return [(hit.entry, hit.snippet if query.strip() else None) for hit in hits]
 
         try:
-            found = await self.db(job)
+            found = await self.call(job)
         except StoreError as error:
             self._status(error.message, error=True)
             return
@@ -199,9 +199,7 @@ class SearchScreen(KaartScreen):
     # -- opening ------------------------------------------------------------------------------
     @on(EntryList.Selected, "#results")
     def _open(self, event: EntryList.Selected) -> None:
-        from tui.screens.entry import EntryScreen
-
-        self.app.push_screen(EntryScreen(event.key))
+        self.app.open_entry(event.key)
 
     def action_back(self) -> None:
         self.dismiss(None)

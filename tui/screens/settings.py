@@ -12,8 +12,9 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Select, Static
 
 from tui import paths
+from tui.errors import KaartError
 from tui.i18n import t
-from tui.screens.base import KaartScreen
+from tui.ui.base import KaartScreen
 from tui.widgets.plain import plain_line
 from tui.widgets.plain_input import PlainInput
 
@@ -26,14 +27,14 @@ class SettingsScreen(KaartScreen):
     BINDINGS = [Binding("escape", "back", "app.key.back")]
 
     def compose(self) -> ComposeResult:
-        session = self.session
-        settings = session.settings
-        library = session.library
+        core = self.core
+        settings = core.settings
+        library = core.library
         yield Header(icon="◆")
         with VerticalScroll(id="settings-body", classes="form"):
             yield Static(Content(t("app.settings.language")), classes="field-label")
             yield Select([(Content(name), code) for code, name in LANGUAGE_NAMES.items()],
-                         value=session.language, allow_blank=False, id="language")
+                         value=core.language, allow_blank=False, id="language")
             yield Static(Content(t("app.settings.theme")), classes="field-label")
             yield Select([(Content(name), name) for name in sorted(self.app.available_themes)],
                          value=self.app.theme, allow_blank=False, id="theme")
@@ -67,17 +68,17 @@ class SettingsScreen(KaartScreen):
 
     def _export_path(self, fmt: str) -> Path:
         suffix = ".md" if fmt == "markdown" else ".json"
-        return Path.home() / f"kaart-{self.session.today().isoformat()}{suffix}"
+        return Path.home() / f"kaart-{self.core.today().isoformat()}{suffix}"
 
     # -- changes ----------------------------------------------------------------------------
     @on(Select.Changed, "#language")
     async def _language(self, event: Select.Changed) -> None:
         value = str(event.value)
-        if value != self.session.language:
+        if value != self.core.language:
             try:
                 await self.app.switch_language(value)  # type: ignore[attr-defined]
-            except OSError as error:
-                self.show_error(t("app.settings.not_saved", error=error.strerror or error))
+            except KaartError as error:
+                self.show_error(error.message)
 
     @on(Select.Changed, "#theme")
     def _theme(self, event: Select.Changed) -> None:
@@ -87,14 +88,14 @@ class SettingsScreen(KaartScreen):
     @on(Select.Changed, "#default-deck")
     def _default_deck(self, event: Select.Changed) -> None:
         value = "" if event.value is Select.NULL else str(event.value)
-        settings = self.session.settings
+        settings = self.core.settings
         if value == settings.default_deck:
             return
         settings.default_deck = value
         try:
-            self.session.save_settings()
-        except OSError as error:
-            self.show_error(t("app.settings.not_saved", error=error.strerror or error))
+            self.core.save_settings()
+        except KaartError as error:
+            self.show_error(error.message)
             return
         self.show_info(t("app.settings.saved"))
 
@@ -104,13 +105,7 @@ class SettingsScreen(KaartScreen):
 
     @work(exclusive=True, group="backup", exit_on_error=False)
     async def backup(self) -> None:
-        from tui.journal.errors import StoreError
-
-        try:
-            path = await self.db(lambda store: store.backup())
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        path = await self.call(lambda core: core.backup())
         self.show_info(t("app.settings.backup_done", path=path), timeout=8)
 
     @on(Button.Pressed, "#export-markdown")
@@ -123,48 +118,31 @@ class SettingsScreen(KaartScreen):
 
     @work(exclusive=True, group="export", exit_on_error=False)
     async def export(self, fmt: str) -> None:
-        from tui.journal.errors import StoreError
-        from tui.screens.confirm import ConfirmScreen
-
         field = self.query_one("#export-path", PlainInput)
         target = Path(field.value.strip() or str(self._export_path(fmt))).expanduser()
         suffixes = (".md", ".markdown") if fmt == "markdown" else (".json",)
         if target.suffix.lower() not in suffixes:
             target = target.with_suffix(suffixes[0])
+        replace = False
         if target.exists():
-            replace = await self.app.push_screen_wait(ConfirmScreen(
-                t("app.settings.export_exists", path=target), yes=t("app.settings.replace"),
-                no=t("app.no"), danger=True))
+            replace = await self.app.confirm(t("app.settings.export_exists", path=target),
+                                             yes=t("app.settings.replace"), no=t("app.no"),
+                                             danger=True)
             if not replace:
                 return
-        from tui.fileio import atomic_write
-        from tui.journal import export as exporting
 
-        lang = self.session.language
+        def job(core):
+            exported = core.export("json" if fmt == "json" else "md")
+            core.write_output(target, exported.text, force=replace)
+            return exported
 
-        def job(store):
-            entries = store.entries()
-            if fmt == "json":
-                text = exporting.to_json(entries, store.draws())
-            else:
-                text = exporting.to_markdown(entries, lang=lang)
-            atomic_write(target, text)  # 0600: the journal is private
-            return len(entries), sum(1 for entry in entries if exporting.has_bsn(entry))
-
-        try:
-            count, with_bsn = await self.db(job)
-        except StoreError as error:
-            self.show_error(error.message)
-            return
-        except OSError as error:
-            self.show_error(t("app.settings.export_failed", path=target,
-                              error=error.strerror or error))
-            return
+        exported = await self.call(job)
         field.value = str(target)
-        self.show_info(t("app.settings.export_done", count=count, path=target), timeout=8)
-        if with_bsn:
-            self.app.notify(t("app.settings.export_bsn", count=with_bsn), severity="warning",
-                            markup=False, timeout=10)
+        self.show_info(t("app.settings.export_done", count=exported.count, path=target),
+                       timeout=8)
+        if exported.with_bsn:
+            self.app.notify(t("app.settings.export_bsn", count=exported.with_bsn),
+                            severity="warning", markup=False, timeout=10)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
 from tui.i18n import t
-from tui.screens.base import KaartScreen
+from tui.ui.base import KaartScreen
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
 
@@ -39,13 +39,7 @@ class TrashScreen(KaartScreen):
 
     @work(exclusive=True, group="load", exit_on_error=False)
     async def _load(self) -> None:
-        from tui.journal.errors import StoreError
-
-        try:
-            entries = await self.db(lambda store: store.trash())
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        entries = await self.call(lambda core: core.trash())
         listing = self.query_one("#trash", EntryList)
         listing.set_rows([row_of(entry) for entry in entries])
         listing.focus()
@@ -61,16 +55,9 @@ class TrashScreen(KaartScreen):
 
     @work(exclusive=True, group="change", exit_on_error=False)
     async def _restore(self, uid: str) -> None:
-        from tui.journal.errors import StoreError
-
-        try:
-            await self.db(lambda store: store.restore_entry(uid))
-        except StoreError as error:
-            self.show_error(error.message)
-            return
+        await self.call(lambda core: core.restore_from_trash(uid))
         self.query_one("#trash", EntryList).remove_row(uid)
-        if self.session.last_deleted == uid:
-            self.session.last_deleted = None
+        self.app.refresh_bindings()
         self.show_info(t("app.trash.restored"))
 
     def action_empty(self) -> None:
@@ -80,21 +67,14 @@ class TrashScreen(KaartScreen):
 
     @work(exclusive=True, group="change", exit_on_error=False)
     async def _empty(self) -> None:
-        from tui.journal.errors import StoreError
-        from tui.screens.confirm import ConfirmScreen
-
         count = len(self.query_one("#trash", EntryList).rows)
-        sure = await self.app.push_screen_wait(ConfirmScreen(
+        sure = await self.app.confirm(
             t("app.trash.empty_question", count=count), detail=t("app.trash.empty_detail"),
-            yes=t("app.trash.empty"), no=t("app.no"), danger=True))
+            yes=t("app.trash.empty"), no=t("app.no"), danger=True)
         if not sure:
             return
-        try:
-            removed = await self.db(lambda store: store.empty_trash())
-        except StoreError as error:
-            self.show_error(error.message)
-            return
-        self.session.last_deleted = None
+        removed = await self.call(lambda core: core.empty_trash())
+        self.app.refresh_bindings()
         self.show_info(t("app.trash.emptied", count=removed))
         self._load()
 

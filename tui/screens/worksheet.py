@@ -10,10 +10,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
+from tui.core.drafts import DraftContext
 from tui.decks.model import Card
 from tui.i18n import t
-from tui.screens.writing import WritingScreen, parse_tags
+from tui.journal.model import Draft
 from tui.textclean import strip_controls
+from tui.ui.writing import WritingScreen
+from tui.vocabulary import parse_tags
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain
 from tui.widgets.plain_input import PlainInput
@@ -34,11 +37,18 @@ class WorksheetScreen(WritingScreen):
 
     TITLE_KEY = "app.worksheet.title"
 
-    def __init__(self, card: Card) -> None:
-        super().__init__(f"worksheet:{card.ref}", id="worksheet")
+    def __init__(self, card: Card, *, draft: Draft | None = None) -> None:
+        super().__init__(DraftContext("worksheet", card.ref), draft=draft, id="worksheet")
         self.card = card
-        self.answers = ["" for _ in card.prompts]
-        self.tags: tuple[str, ...] = ()
+        fields = draft.fields if draft is not None else {}
+        kept = [str(answer) for answer in fields.get("answers") or []]
+        if draft is not None and not kept and fields.get("body"):
+            kept = [str(fields["body"])]  # a Kaart 0.1 draft: the whole text went into one field
+        self.answers = (kept + ["" for _ in card.prompts])[:len(card.prompts)]
+        if len(kept) > len(card.prompts):  # the worksheet has fewer prompts now: keep every word
+            self.answers[-1] = "\n\n".join(answer for answer in kept[len(card.prompts) - 1:]
+                                             if answer)
+        self.tags: tuple[str, ...] = tuple(fields.get("tags") or ())
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -55,7 +65,11 @@ class WorksheetScreen(WritingScreen):
 
     def on_mount(self) -> None:
         if self.card.prompts:
-            self.query_one("#answer-0", NoteEditor).focus()
+            # back into the last answer that has text, at its end (the first one when new)
+            filled = [number for number, answer in enumerate(self.answers) if answer.strip()]
+            editor = self.query_one(f"#answer-{filled[-1] if filled else 0}", NoteEditor)
+            editor.focus()
+            editor.move_cursor(editor.document.end)
 
     @on(TextArea.Changed, ".answer")
     def _answer_changed(self, event: TextArea.Changed) -> None:
@@ -66,13 +80,14 @@ class WorksheetScreen(WritingScreen):
 
     @on(Input.Changed, "#tags")
     def _tags_changed(self, event: Input.Changed) -> None:
-        self.tags = tuple(parse_tags(event.value))
+        tags = tuple(parse_tags(event.value))
+        if tags != self.tags:
+            self.tags = tags
+            self.text_changed()
 
-    def draft_text(self) -> str:
-        return worksheet_body(self.card.prompts, self.answers)
+    def draft_fields(self) -> dict:
+        return {"answers": list(self.answers), "tags": list(self.tags)}
 
-    def store_entry(self, store: Any) -> Any:
-        from tui.journal.store import CardRef
-
-        card = CardRef(self.card.deck, self.card.id, self.card.text)
-        return store.add_entry("note", self.draft_text(), card=card, tags=list(self.tags))
+    def store(self, core, draft: int | None) -> Any:
+        return core.save_entry("note", worksheet_body(self.card.prompts, self.answers),
+                               card=self.card, tags=list(self.tags), draft=draft)

@@ -12,11 +12,11 @@ from textual.widgets.option_list import Option
 
 from tui.decks.model import Card
 from tui.i18n import t
-from tui.screens.base import KaartModal
+from tui.ui.base import KaartModal
 from tui.widgets.plain import plain_line
 
 
-class CardPickerScreen(KaartModal[int | None]):
+class CardPickerDialog(KaartModal[int | None]):
     BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
 
     def __init__(self, cards: list[Card], current: int = 0) -> None:

@@ -1,8 +1,17 @@
-"""What every Kaart screen shares: the session, journal calls off the UI thread, language refresh."""
+"""What every Kaart screen and dialog shares: the core, errors said once, language refresh.
+
+- ``self.core`` is the app's :class:`tui.core.kaart.Kaart` (decks, settings,
+  language: safe to read on the interface thread once loaded);
+  ``await self.call(lambda core: ...)`` runs journal work on the journal thread.
+- A worker that fails with a :class:`tui.errors.KaartError` becomes one
+  notification with its message; any other exception is a bug and is said to
+  be one (and logged), never turned into an empty screen.
+- Screens never import each other: they ask the app to open another screen
+  (``self.app.open_card(...)``, ``self.app.open_entry(...)``...).
+"""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -13,9 +22,8 @@ from tui.i18n import t
 from tui.widgets.plain import translate_bindings
 
 if TYPE_CHECKING:
+    from tui.core.kaart import Kaart
     from tui.decks.model import Card
-    from tui.journal.store import JournalStore
-    from tui.session import Session
 
 T = TypeVar("T")
 
@@ -26,12 +34,12 @@ class KaartMixin:
     TITLE_KEY = ""  # catalog key of the screen's name, shown in the header
 
     @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined]
+    def core(self) -> Kaart:
+        return self.app.core  # type: ignore[attr-defined]
 
-    async def db(self, job: Callable[[JournalStore], T]) -> T:
-        """Run ``job(store)`` on the journal thread and wait for it without blocking the UI."""
-        return await asyncio.wrap_future(self.session.db(job))
+    async def call(self, job: Callable[[Kaart], T]) -> T:
+        """Run ``job(core)`` on the journal thread, without blocking the interface."""
+        return await self.app.runner.call(job)  # type: ignore[attr-defined]
 
     def show_error(self, message: str) -> None:
         self.app.notify(message, title=t("app.error_title"), severity="error", markup=False,
@@ -41,35 +49,18 @@ class KaartMixin:
         self.app.notify(message, markup=False, timeout=timeout)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A job that failed in a way nobody expected is said out loud, never swallowed."""
         if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            self.show_error(t("app.unexpected", error=getattr(error, "message", None) or error))
-
-    def open_card(self, deck: str, card: str) -> None:
-        """Show a card with its notes; says so when the card is no longer in the decks."""
-        found = self.session.library.card(deck, card)
-        if found is None:
-            self.show_info(t("app.entry.card_gone"))
-            return
-        from tui.screens.card import CardScreen
-
-        self.app.push_screen(CardScreen([found]))
+            self.app.report_error(event.worker.error)  # type: ignore[attr-defined]
 
     async def draw_card(self, purpose: str, filters: dict[str, str]) -> Card | None:
-        """Draw and record a card (without replacement); ``None`` after telling why not."""
-        from tui.journal.errors import StoreError
+        """Draw and record a card (without replacement); ``None`` after saying none matches."""
+        from tui.errors import NotFound
 
-        session = self.session
         try:
-            card = await self.db(lambda store: session.draw_card(store, purpose=purpose,
-                                                                  **filters))
-        except StoreError as error:
-            self.show_error(error.message)
-            return None
-        if card is None:
+            return await self.call(lambda core: core.draw(purpose, **filters))
+        except NotFound:
             self.show_error(t("app.draw.no_match"))
-        return card
+            return None
 
     def has_unsaved_text(self) -> bool:
         """Editors say ``True`` while they hold text that is not saved yet."""
@@ -94,14 +85,14 @@ class KaartMixin:
 class KaartScreen(KaartMixin, Screen):
     """A full screen of the app."""
 
+    RELOAD_ON_MOUNT = True
+
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         translate_bindings(self)
         if self.TITLE_KEY:
             self.sub_title = t(self.TITLE_KEY)
-
-    RELOAD_ON_MOUNT = True
 
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO: subclasses never call super()
@@ -116,4 +107,3 @@ class KaartModal(KaartMixin, ModalScreen[T]):
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         translate_bindings(self)
-

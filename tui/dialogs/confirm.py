@@ -9,11 +9,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from tui.i18n import t
-from tui.screens.base import KaartModal
+from tui.ui.base import KaartModal
 from tui.widgets.plain import plain
 
 
-class ConfirmScreen(KaartModal[bool]):
+class ConfirmDialog(KaartModal[bool]):
     """Ask ``question``; dismisses with ``True`` for yes, ``False`` for no or escape."""
 
     BINDINGS = [

@@ -1,0 +1,59 @@
+"""Which form a draft belongs to: one type for every face, with one spelling.
+
+A context is a short string stored with the draft (``note:deck/card``,
+``worksheet:deck/card``, ``journal``, ``entry:<uid>``, ``decision``,
+``outcome:<uid>``). Drafts written before Kaart 0.2 used ``journal:new`` and
+``decision:new``; :meth:`DraftContext.parse` reads those too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("note", "worksheet", "journal", "entry", "decision", "outcome")
+_LEGACY = {"journal:new": "journal", "decision:new": "decision"}
+
+
+@dataclass(frozen=True, slots=True)
+class DraftContext:
+    kind: str  # one of KINDS
+    target: str = ""  # "deck/card" for notes and worksheets, an entry uid for edits and outcomes
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.target}" if self.target else self.kind
+
+    @classmethod
+    def parse(cls, text: str) -> DraftContext:
+        text = _LEGACY.get(text, text)
+        kind, _, target = text.partition(":")
+        return cls(kind if kind in KINDS else "journal", target if kind in KINDS else "")
+
+    @classmethod
+    def note(cls, card) -> DraftContext:
+        """A note on ``card`` (a worksheet card gets its own form)."""
+        kind = "worksheet" if getattr(card, "kind", "") == "worksheet" else "note"
+        return cls(kind, f"{card.deck}/{card.id}")
+
+    @classmethod
+    def journal(cls) -> DraftContext:
+        return cls("journal")
+
+    @classmethod
+    def edit(cls, uid: str) -> DraftContext:
+        return cls("entry", uid)
+
+    @classmethod
+    def decision(cls) -> DraftContext:
+        return cls("decision")
+
+    @classmethod
+    def outcome(cls, uid: str) -> DraftContext:
+        return cls("outcome", uid)
+
+    @property
+    def card_key(self) -> tuple[str, str] | None:
+        """``(deck, card)`` for a note or worksheet draft."""
+        if self.kind in ("note", "worksheet") and "/" in self.target:
+            deck, _, card = self.target.partition("/")
+            return deck, card
+        return None

@@ -1,0 +1,1 @@
+"""Dialogs: small modal screens that answer one question (``ModalScreen[T]``, ``dismiss(value)``)."""
