@@ -222,4 +222,4 @@ def test_print_writes_html(kaart, tmp_path):
 
 def test_print_to_stdout(kaart):
     result = kaart("--lang", "nl", "deck", "print", "voor-een-besluit")
-    assert result.code == 0 and "Voor een besluit" in result.out
+    assert result.code == 0 and "Vóór een besluit" in result.out
