@@ -165,7 +165,7 @@ def kaart(home: Path) -> Terminal:
 
 def app_only(home: Path) -> Terminal:
     """The app without ``kaart``'s command-line parsing in front of it."""
-    return Terminal([sys.executable, "-c", "from tui.app import run_app; run_app('en')"],
+    return Terminal([sys.executable, "-c", "from tui.app import run_app; from tui.core.kaart import Kaart; run_app(Kaart(language='en'))"],
                     environment(home))
 
 

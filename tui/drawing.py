@@ -7,7 +7,6 @@ across sessions: ``draw(cards, rng, bag)`` returns the card and the new bag.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Sequence
 from datetime import date
@@ -74,7 +73,8 @@ def _round_order(cards: list[Card], user_seed: str, round_no: int) -> list[Card]
 
 
 def _shuffle_round(cards: list[Card], user_seed: str, round_no: int) -> list[Card]:
-    digest = hashlib.sha256(f"{user_seed}:{round_no}".encode()).digest()
+    # A text seed is hashed by random itself (SHA-512), the same in every process and
+    # version; it spares every command the import of hashlib and OpenSSL.
     order = list(cards)
-    random.Random(int.from_bytes(digest[:8], "big")).shuffle(order)
+    random.Random(f"{user_seed}:{round_no}").shuffle(order)
     return order

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TextIO
 
 from tui.i18n import t
 from tui.textclean import terminal_safe
+
+TYPE_CHECKING = False  # typing costs a few ms to import; annotations only
+if TYPE_CHECKING:
+    from typing import TextIO
 
 BOLD, NORMAL = "\x1b[1m", "\x1b[22m"
 

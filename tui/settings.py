@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui import paths
@@ -35,15 +34,26 @@ def _new_seed() -> str:
     return os.urandom(16).hex()
 
 
-@dataclass(slots=True)
 class Settings:
-    language: str = ""  # "" = from the locale
-    theme: str = "textual-dark"
-    default_deck: str = ""  # "" = all decks
-    backups_keep: int = 14
-    user_seed: str = field(default_factory=_new_seed)
-    notice: str = field(default="", compare=False, repr=False)  # not saved: a message for the user
-    writable: bool = field(default=True, compare=False, repr=False)  # False: leave the file alone
+    """What the user chose: ``language`` ("" = from the locale), ``theme``,
+    ``default_deck`` ("" = all decks), ``backups_keep``, and ``user_seed`` (the
+    card of the day's order). ``notice`` (a message for the user) and
+    ``writable`` (``False``: leave the file alone) are not saved."""
+
+    __slots__ = ("language", "theme", "default_deck", "backups_keep", "user_seed", "notice",
+                 "writable")
+
+    def __init__(self, *, notice: str = "", writable: bool = True) -> None:
+        self.language = ""
+        self.theme = "textual-dark"
+        self.default_deck = ""
+        self.backups_keep = 14
+        self.user_seed = _new_seed()
+        self.notice = notice
+        self.writable = writable
+
+    def __repr__(self) -> str:
+        return f"Settings({self.to_json()!r})"
 
     def to_json(self) -> dict:
         return {"language": self.language, "theme": self.theme,
@@ -65,8 +75,10 @@ def load_settings(path: Path | None = None) -> Settings:
     """The settings (see the module docstring for what happens to trouble)."""
     try:
         path = path or paths.settings_path()
-    except KaartError as error:  # the config folder itself is unusable
-        return Settings(notice=error.message, writable=False)
+    except KaartError:
+        # The config folder itself is unusable (KAART_HOME is a file, a read-only place):
+        # defaults for this run, and no notice; whatever needs the folder says so, once.
+        return Settings(writable=False)
     if not os.path.lexists(path):
         settings = Settings()
         _try_save(settings, path)
@@ -74,6 +86,8 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         raw = read_regular(path, MAX_SETTINGS_BYTES, follow=False)
     except InputError as error:
+        if error.reason == "too_big":  # no settings file is that large: damaged
+            return _damaged(path, b"", ValueError(t("settings.too_big")))
         return Settings(notice=t("settings.unreadable", path=path,
                                  error=error.detail or error.reason), writable=False)
     try:

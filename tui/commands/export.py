@@ -35,7 +35,7 @@ def cmd_export(args, kaart, out) -> int:
         out.document(exported.text)
         return 0
     target = kaart.write_output(Path(args.output), exported.text, force=args.force)
-    out.line(t("cli.journal.export.done", count=exported.count, path=target))
+    out.line(t("cli.journal.export.done", count=exported.entries, path=target))
     return 0
 
 

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.errors import DeckError, NotFound, StoreError
 from tui.i18n import t
 from tui.vocabulary import Purpose
 
+TYPE_CHECKING = False  # typing costs a few ms to import on every command; annotations only
 if TYPE_CHECKING:
     from tui.decks.library import DeckLibrary
     from tui.decks.model import Card, Deck, Problem
 
 
-@dataclass(slots=True)
 class DeckRow:
     """One line of ``kaart decks``: a deck, or a file with problems."""
 
-    id: str
-    title: str
-    languages: list[str]
-    cards: int
-    source: str
-    path: str
-    problems: list[str] = field(default_factory=list)
+    __slots__ = ("id", "title", "languages", "cards", "source", "path", "problems")
+
+    def __init__(self, id: str, title: str, languages: list[str], cards: int, source: str,
+                 path: str) -> None:
+        self.id, self.title, self.languages, self.cards = id, title, languages, cards
+        self.source, self.path = source, path
+        self.problems: list[str] = []
 
     def to_json(self) -> dict:
         return {"id": self.id, "title": self.title, "languages": self.languages,

@@ -8,16 +8,17 @@ A context is a short string stored with the draft (``note:deck/card``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 KINDS = ("note", "worksheet", "journal", "entry", "decision", "outcome")
 _LEGACY = {"journal:new": "journal", "decision:new": "decision"}
 
 
-@dataclass(frozen=True, slots=True)
-class DraftContext:
-    kind: str  # one of KINDS
-    target: str = ""  # "deck/card" for notes and worksheets, an entry uid for edits and outcomes
+class DraftContext(namedtuple("DraftContext", "kind target", defaults=("",))):
+    """``kind`` (one of :data:`KINDS`) and ``target``: "deck/card" for notes and
+    worksheets, an entry uid for edits and outcomes, "" otherwise."""
+
+    __slots__ = ()
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.target}" if self.target else self.kind

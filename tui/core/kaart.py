@@ -20,7 +20,6 @@ import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.core.cards import CardsMixin
 from tui.core.keeping import KeepingMixin
@@ -29,6 +28,7 @@ from tui.core.writing import WritingMixin
 from tui.i18n import LANGUAGES, detect_language, set_language
 from tui.settings import Settings, load_settings, save_settings
 
+TYPE_CHECKING = False  # typing costs a few ms to import on every command; annotations only
 if TYPE_CHECKING:
     import random
 

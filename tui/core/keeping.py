@@ -8,24 +8,21 @@ the backups, the settings or the deck cache, whatever the name or link.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.errors import KaartError, NotFound, OutputError
 from tui.i18n import t
 
+TYPE_CHECKING = False  # typing costs a few ms to import on every command; annotations only
 if TYPE_CHECKING:
     from tui.journal.importer import ImportResult
     from tui.journal.model import Entry
 
 
-@dataclass(frozen=True, slots=True)
-class Exported:
-    text: str
-    count: int
-    with_bsn: int  # entries holding a number that passes the BSN test (0 when masked)
+# the text, how many entries, and how many hold a number that passes the BSN test (0 when masked)
+Exported = namedtuple("Exported", "text entries with_bsn")
 
 
 class KeepingMixin:

@@ -7,8 +7,8 @@ so a face never opens the journal itself.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing costs a few ms to import on every command; annotations only
 if TYPE_CHECKING:
     from tui.journal.model import Entry, SearchHit
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.core.drafts import DraftContext
 from tui.errors import KaartError, NotFound, StoreError
 from tui.i18n import t
 from tui.vocabulary import EntryKind
 
+TYPE_CHECKING = False  # typing costs a few ms to import on every command; annotations only
 if TYPE_CHECKING:
     from tui.decks.model import Card
     from tui.journal.model import Draft, Entry

@@ -8,7 +8,6 @@ own deck never shadows a bundled one (it is reported instead).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui import paths
@@ -18,19 +17,27 @@ from tui.decks.moments import Moment, load_moments
 from tui.i18n import t
 
 
-@dataclass(slots=True)
 class BrokenDeck:
-    path: Path
-    source: str
-    problems: list[Problem]
+    """A deck file that could not be used: where it is, whose it is, what is wrong."""
+
+    __slots__ = ("path", "source", "problems")
+
+    def __init__(self, path: Path, source: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.source = source
+        self.problems = problems
 
 
-@dataclass(slots=True)
 class DeckLibrary:
-    language: str
-    by_id: dict[str, dict[str, Deck]] = field(default_factory=dict)  # id -> language -> deck
-    broken: list[BrokenDeck] = field(default_factory=list)
-    moments: dict[str, Moment] = field(default_factory=dict)
+    """Every deck by id and language (``by_id``), the broken ones, and the moments."""
+
+    __slots__ = ("language", "by_id", "broken", "moments")
+
+    def __init__(self, language: str, *, moments: dict[str, Moment] | None = None) -> None:
+        self.language = language
+        self.by_id: dict[str, dict[str, Deck]] = {}  # id -> language -> deck
+        self.broken: list[BrokenDeck] = []
+        self.moments: dict[str, Moment] = moments or {}
 
     @classmethod
     def load(cls, language: str, *, bundled_dir: Path | None = None,

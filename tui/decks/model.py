@@ -1,10 +1,14 @@
-"""The card and deck model (deck format v1, see README "Deck format")."""
+"""The card and deck model (deck format v1, see README "Deck format").
+
+The records are named tuples, not dataclasses: every plain command builds
+them, and ``dataclasses`` (with ``inspect``) costs more to import than the
+rest of ``kaart today`` spends on them.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections import namedtuple
 
 from tui.vocabulary import CARD_KINDS, normalise_tag
 
@@ -19,19 +23,15 @@ def valid_id(value: str) -> bool:
     return len(value) <= ID_MAX and ID_PATTERN.fullmatch(value) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Card:
-    """One card. Its identity is ``(deck, id)``, the same in every language."""
+class Card(namedtuple("Card", "deck id kind text back prompts tags moments language",
+                       defaults=("", (), (), (), "nl"))):
+    """One card. Its identity is ``(deck, id)``, the same in every language.
 
-    deck: str
-    id: str
-    kind: str
-    text: str
-    back: str = ""
-    prompts: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    moments: tuple[str, ...] = ()
-    language: str = "nl"
+    ``deck, id, kind, text``; ``back``; ``prompts``, ``tags`` and ``moments``
+    (tuples of text); ``language``.
+    """
+
+    __slots__ = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -69,16 +69,12 @@ class Card:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Deck:
-    id: str
-    language: str
-    title: str
-    description: str = ""
-    video: str = ""
-    cards: tuple[Card, ...] = ()
-    path: Path | None = field(default=None, compare=False)
-    source: str = field(default="bundled", compare=False)  # "bundled" | "own"
+class Deck(namedtuple("Deck", "id language title description video cards path source",
+                       defaults=("", "", (), None, "bundled"))):
+    """A deck: ``id, language, title``, ``description``, ``video``, ``cards`` (a tuple),
+    the file it came from (``path``) and ``source`` (``"bundled"`` or ``"own"``)."""
+
+    __slots__ = ()
 
     def card(self, card_id: str) -> Card | None:
         for card in self.cards:
@@ -100,14 +96,11 @@ class Deck:
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong in a deck file: where, what, and how to fix it."""
+class Problem(namedtuple("Problem", "path message line column", defaults=(None, None))):
+    """Something wrong in a deck file: where (``path``, 1-based ``line`` and ``column``
+    where known), what, and how to fix it (``message``)."""
 
-    path: str
-    message: str
-    line: int | None = None  # 1-based
-    column: int | None = None  # 1-based
+    __slots__ = ()
 
     def __str__(self) -> str:
         where = self.path

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 from tui.decks.model import Problem, valid_id
@@ -10,10 +10,10 @@ from tui.i18n import t
 from tui.textclean import one_line
 
 
-@dataclass(frozen=True, slots=True)
-class Moment:
-    id: str
-    labels: dict[str, str]
+class Moment(namedtuple("Moment", "id labels")):
+    """A moment of the working day: its ``id`` and its ``labels`` per language."""
+
+    __slots__ = ()
 
     def label(self, language: str) -> str:
         return self.labels.get(language) or self.labels.get("en") or self.id

@@ -582,4 +582,5 @@ MESSAGES: dict[str, str] = {
     'app.drafts.about_again': 'Go on with a kept draft, or start a new text (the kept drafts stay).',
     'app.drafts.new': 'Start new',
     'app.drafts.cancel': 'Cancel',
+    'settings.too_big': 'far too large for a settings file',
 }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from tui.journal.base import StoreBase, clean_card
@@ -234,7 +233,7 @@ class EntriesMixin(StoreBase):
                     else:
                         differs += 1
                     continue
-                self._insert(conn, replace(entry, card=clean_card(entry.card)), list(entry.tags))
+                self._insert(conn, entry._replace(card=clean_card(entry.card)), list(entry.tags))
                 added += 1
             for draw in draws:
                 at = draw["at"]

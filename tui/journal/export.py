@@ -22,12 +22,10 @@ VERSION = 2  # 2: entries carry "starred", and "link" / "look_back" where they h
 
 def masked(entry: Entry) -> Entry:
     """``entry`` with every BSN in its text replaced by asterisks."""
-    from dataclasses import replace
-
     card = entry.card
     if card is not None:
         card = CardRef(card.deck, card.card, mask_bsns(card.text))
-    return replace(entry, title=mask_bsns(entry.title), body=mask_bsns(entry.body), card=card,
+    return entry._replace(title=mask_bsns(entry.title), body=mask_bsns(entry.body), card=card,
                    outcome=mask_bsns(entry.outcome),
                    tags=tuple(mask_bsns(tag) for tag in entry.tags))
 

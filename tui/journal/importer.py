@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date, datetime
 from pathlib import Path
 
@@ -35,13 +35,9 @@ MAX_BYTES = 256 * 1024 * 1024
 __all__ = ["ImportProblem", "ImportResult", "import_file", "parse", "read_document"]
 
 
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    source: str  # "kaart" | "jrnl"
-    added: int
-    skipped: int  # already in the journal with the same text
-    with_bsn: int
-    differs: int = 0  # already in the journal, with other text there (the journal's is kept)
+# source ("kaart" or "jrnl"); added; skipped (already there, same text); with_bsn; differs
+# (already there with other text: the journal's version is kept)
+ImportResult = namedtuple("ImportResult", "source added skipped with_bsn differs", defaults=(0,))
 
 
 def read_document(path: Path):

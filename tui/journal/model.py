@@ -8,7 +8,7 @@ they are ``2026-11-22T09:15:03.123456Z``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import namedtuple
 from datetime import UTC, date, datetime, timedelta
 
 from tui.dates import to_iso_utc, to_local
@@ -23,13 +23,11 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _TEXT_TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 
 
-@dataclass(frozen=True, slots=True)
-class CardRef:
-    """The card an entry is about, with a copy of its text as it was when written."""
+class CardRef(namedtuple("CardRef", "deck card text", defaults=("",))):
+    """The card an entry is about (``deck``, ``card`` id), with a copy of its ``text``
+    as it was when written."""
 
-    deck: str
-    card: str
-    text: str = ""
+    __slots__ = ()
 
     @classmethod
     def of(cls, card) -> CardRef:
@@ -44,22 +42,20 @@ class CardRef:
         return {"deck": self.deck, "id": self.card, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    uid: str
-    kind: str  # "journal" | "note" | "decision"
-    created: datetime
-    updated: datetime
-    title: str
-    body: str
-    tags: tuple[str, ...]
-    card: CardRef | None
-    outcome: str = ""
-    outcome_at: datetime | None = None
-    deleted: bool = False
-    starred: bool = False
-    link: str = ""  # a review's period ("week:2026-11-16"), or "entry:<uid>" it answers
-    look_back: date | None = None  # a decision: the day to look back on how it turned out
+class Entry(namedtuple("Entry", "uid kind created updated title body tags card outcome "
+                                 "outcome_at deleted starred link look_back",
+                       defaults=("", None, False, False, "", None))):
+    """One entry of the journal.
+
+    ``uid``; ``kind`` (journal, note, decision, review); ``created`` and
+    ``updated`` (aware, UTC); ``title``, ``body``, ``tags`` (a tuple); ``card``
+    (a :class:`CardRef` or ``None``); a decision's ``outcome`` and
+    ``outcome_at``; ``deleted`` (in the trash); ``starred``; ``link`` (a
+    review's period, ``"week:2026-11-16"``, or ``"entry:<uid>"`` it answers);
+    ``look_back`` (a decision: the day to ask how it turned out).
+    """
+
+    __slots__ = ()
 
     @property
     def short_uid(self) -> str:
@@ -97,8 +93,7 @@ class Entry:
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
+class Draft(namedtuple("Draft", "id context fields created saved")):
     """Text being written, kept so a crash or a closed terminal loses nothing.
 
     ``context`` says which form it belongs to (see ``tui.core.drafts``);
@@ -107,11 +102,7 @@ class Draft:
     by another editor: each writing session keeps its own (``id``).
     """
 
-    id: int
-    context: str
-    fields: dict = field(hash=False, compare=False)
-    created: datetime
-    saved: datetime
+    __slots__ = ()
 
     @property
     def preview(self) -> str:
@@ -121,13 +112,8 @@ class Draft:
         return " ".join(" ".join(str(part).split()) for part in parts if part).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One search result. ``snippet`` marks matched words with ``\\x02`` ... ``\\x03``."""
-
-    entry: Entry
-    snippet: str
-    rank: float
+SearchHit = namedtuple("SearchHit", "entry snippet rank")
+SearchHit.__doc__ = "One search result. ``snippet`` marks matched words with \\x02 ... \\x03."
 
 
 # -- tags ---------------------------------------------------------------------

@@ -138,7 +138,7 @@ class SettingsScreen(KaartScreen):
 
         exported = await self.call(job)
         field.value = str(target)
-        self.show_info(t("app.settings.export_done", count=exported.count, path=target),
+        self.show_info(t("app.settings.export_done", count=exported.entries, path=target),
                        timeout=8)
         if exported.with_bsn:
             self.app.notify(t("app.settings.export_bsn", count=exported.with_bsn),
