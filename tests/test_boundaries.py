@@ -238,3 +238,27 @@ def test_bare_kaart_builds_no_subcommand_parsers():
     assert "today" in sub.choices and "search" in sub.choices
     sub = next(a for a in build_parser(["nonsense"])._actions if a.dest == "command")
     assert "today" in sub.choices  # a mistyped command lists every valid one
+
+
+def test_every_count_has_real_plural_forms():
+    """No "1 kaarten", no "card(s)": a message with {count} has a form for one and for more."""
+    from tui.i18n import catalog
+
+    for lang in ("nl", "en"):
+        for key, template in catalog(lang).items():
+            if "{count}" in str(template):
+                assert isinstance(template, dict), (lang, key)
+            for form in (template.values() if isinstance(template, dict) else [template]):
+                assert not any(mark in form for mark in ("(s)", "(en)", "(len)", "(men)")), (lang, key)
+
+
+def test_plural_forms_are_chosen_by_count():
+    from tui.i18n import set_language, t
+
+    set_language("nl")
+    assert t("app.decks.count", count=1) == "1 kaart"
+    assert t("app.decks.count", count=2) == "2 kaarten"
+    assert t("app.home.streak", count=1).startswith("Reeks: 1 dag.")
+    set_language("en")
+    assert t("app.home.streak", count=3) == "Streak: 3 days in a row"
+    assert t("app.journal.count", count=1) == "1 entry"

@@ -1,4 +1,8 @@
-"""The bundled decks (issue 3): both languages in step, the counts, the quality rules we can check."""
+"""The bundled decks (issue 3): both languages in step, the counts, the quality rules we can check.
+
+The seven toolkit decks, and the small review deck (``terugblik``, issue 13) whose worksheets
+hold the questions of the weekly and monthly review; every rule holds for it too.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ BUNDLED = paths.bundled_decks_dir()
 MOMENTS, _ = load_moments(BUNDLED / "moments.yaml")
 WORK_PACKAGES = ["legpuzzel-ecosysteem", "anders-organiseren", "volgende-stap",
                  "gelijkwaardig-samenwerken", "vanuit-de-bedoeling"]
-ALL_DECKS = [*WORK_PACKAGES, "dagelijkse-reflectie", "voor-een-besluit"]
+TOOLKIT_DECKS = [*WORK_PACKAGES, "dagelijkse-reflectie", "voor-een-besluit"]
+REVIEW_DECK = "terugblik"
+ALL_DECKS = [*TOOLKIT_DECKS, REVIEW_DECK]
 
 
 def load(language: str, deck_id: str):
@@ -23,9 +29,19 @@ def load(language: str, deck_id: str):
     return result.deck
 
 
-def test_exactly_the_seven_decks_in_both_languages():
+def test_exactly_the_seven_toolkit_decks_plus_the_review_deck_in_both_languages():
     for language in ("nl", "en"):
-        assert sorted(p.stem for p in (BUNDLED / language).glob("*.yaml")) == sorted(ALL_DECKS)
+        assert sorted(p.stem for p in (BUNDLED / language).glob("*.yaml")) == sorted(
+            [*TOOLKIT_DECKS, REVIEW_DECK])
+
+
+def test_the_review_deck_holds_the_week_and_month_questions():
+    """Worksheets only, so the card of the day (think and do cards) is what it was."""
+    for language in ("nl", "en"):
+        deck = load(language, REVIEW_DECK)
+        assert 3 <= len(deck.cards) <= 5
+        assert {card.kind for card in deck.cards} == {"worksheet"}
+        assert {"week", "maand"} <= {card.id for card in deck.cards}
 
 
 def test_moments_vocabulary_has_both_languages_and_the_required_moments():

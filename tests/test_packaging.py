@@ -34,5 +34,5 @@ def test_wheel_contains_the_decks_and_runs_from_an_install(tmp_path):
                           text=True, cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
-    assert len(rows) == 7
+    assert len(rows) == 8  # the seven toolkit decks and the review deck
     assert all(str(target) in row["path"] for row in rows)

@@ -45,19 +45,31 @@ class KaartApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Kaart"
     ENABLE_COMMAND_PALETTE = True
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # -tiny: one column; -narrow: the usual; -wide: side by side; -huge: use all the room
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (72, "-narrow"), (110, "-wide"), (160, "-huge")]
+    # The footer shows a screen's own keys, then help and quit; the keys that go somewhere
+    # else are in the home screen's list of actions, in help (?) and in the palette (ctrl+p),
+    # so the footer fits in 80 columns and "?" is always on it.
     BINDINGS = [
-        Binding("d", "draw", "app.key.draw"),
-        Binding("b", "decision", "app.key.decision"),
-        Binding("k", "decks", "app.key.decks"),
-        Binding("j", "journal", "app.key.journal"),
-        Binding("slash", "search", "app.key.search", key_display="/"),
-        Binding("h", "home", "app.key.home"),
+        Binding("d", "draw", "app.key.draw", show=False),
+        Binding("b", "decision", "app.key.decision", show=False),
+        Binding("k", "decks", "app.key.decks", show=False),
+        Binding("j", "journal", "app.key.journal", show=False),
+        Binding("slash", "search", "app.key.search", key_display="/", show=False),
+        Binding("h", "home", "app.key.home", show=False),
         Binding("u", "undo_delete", "app.key.undo_delete"),
-        Binding("o", "own_cards", "app.key.own_cards", show=False),
+        Binding("m", "own_cards", "app.key.own_cards", show=False),
         Binding("comma", "settings", "app.key.settings", show=False, key_display=","),
         Binding("question_mark", "help", "app.key.help", key_display="?"),
         Binding("q", "quit", "app.key.quit"),
+        # Tab moves focus before the keys typed after it are routed: as a priority binding it
+        # runs when the app reads the key, so "a<tab>b" fills two fields, not one
+        Binding("tab", "focus_next", "app.key.next_field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "app.key.previous_field", show=False,
+                priority=True),
+        # Textual adds an English "palette" key unless the app brings its own
+        Binding("ctrl+p", "command_palette", "app.key.palette", show=False, key_display="^p",
+                priority=True),
     ]
 
     def __init__(self, core: Kaart) -> None:
@@ -75,9 +87,38 @@ class KaartApp(App[None]):
 
         return HomeScreen()
 
+    DECK_CHECK_SECONDS = 3.0
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._start)  # the first frame first, then the loading
+        self._decks_seen: tuple | None = None
+        self._decks_generation = -1
+        self.set_interval(self.DECK_CHECK_SECONDS, self._check_decks)
+
+    @work(exclusive=True, group="decks-watch", exit_on_error=False)
+    async def _check_decks(self) -> None:
+        """A deck added or changed on disk (``kaart deck add``) appears without a restart."""
+        from tui import paths
+        from tui.decks.library import folder_signature
+
+        if not self.core.library_loaded:
+            return
+        folder = paths.own_decks_dir(create=False)
+        now = folder_signature(folder)
+        if self._decks_seen is None or self.core.library_generation != self._decks_generation:
+            # the first look, or Kaart read the decks again itself (an own card was saved)
+            self._decks_seen, self._decks_generation = now, self.core.library_generation
+            return
+        if now == self._decks_seen:
+            return
+        self._decks_seen = now
+        await self.runner.call(lambda core: core.reload_library())
+        self._decks_generation = self.core.library_generation
+        self.notify(t("app.decks.changed"), markup=False, timeout=4)
+        screen = self.screen
+        if isinstance(screen, KaartMixin) and not screen.has_unsaved_text():
+            await screen.retranslate()  # drawn again with the decks as they are now
 
     @work(exclusive=True, group="startup", exit_on_error=False)
     async def _start(self) -> None:
@@ -123,21 +164,62 @@ class KaartApp(App[None]):
         except KaartError as error:
             self.report_error(error)
 
-    # -- the command palette: every key of the current screen and the app ------------
+    # -- the command palette: every Kaart action, described in the user's language -------
+    # Actions that have no key of their own but belong in the palette (what the user looks for).
+    PALETTE_ONLY = ("trash", "backup", "export", "language", "outcomes")
+
+    def action_command_palette(self) -> None:
+        from tui.dialogs.palette import KaartPalette
+
+        if self.use_command_palette and not KaartPalette.is_open(self):
+            self.push_screen(KaartPalette())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The current screen's and the app's keys, then the palette-only actions.
+
+        Textual's own commands (theme, keys, screenshot, its second "quit") are
+        left out: they are in English, and Kaart's settings hold the theme.
+        """
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
             node = active.node
-            if not hasattr(node, "_kaart_bindings") or not binding.description:
-                continue
-            if binding.action in seen:
-                continue
+            key = getattr(binding, "_kaart_key", "")
+            if not key or binding.action in seen:
+                continue  # Textual's own keys (in English) are left out
             seen.add(binding.action)
             yield SystemCommand(binding.description,
-                                t("app.palette.key", key=self.get_key_display(binding)),
+                                t("app.palette.help", about=t(f"app.about.{key}"),
+                                  key=self.get_key_display(binding)),
                                 _runner(self, binding.action, node))
-        yield from super().get_system_commands(screen)
+        for action in self.PALETTE_ONLY:
+            if action not in seen:
+                yield SystemCommand(t(f"app.key.{action}"), t(f"app.about.{action}"),
+                                    _runner(self, action, self))
+
+    @work(exclusive=True, group="keeping", exit_on_error=False)
+    async def action_backup(self) -> None:
+        path = await self.runner.call(lambda core: core.backup())
+        self.notify(t("app.backup.done", path=path), markup=False, timeout=8)
+
+    def action_trash(self) -> None:
+        from tui.screens.trash import TrashScreen
+
+        self.go(TrashScreen)
+
+    def action_export(self) -> None:
+        self.action_settings()
+
+    async def action_language(self) -> None:
+        await self.switch_language("en" if self.core.language == "nl" else "nl")
+
+    @work(exclusive=True, group="navigate-outcome", exit_on_error=False)
+    async def action_outcomes(self) -> None:
+        pending = await self.runner.call(lambda core: core.pending_decisions())
+        if not pending:
+            self.notify(t("app.outcomes.none"), markup=False)
+            return
+        self.open_outcome(pending[0].uid)
 
     # -- navigation: the one place that knows every screen --------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

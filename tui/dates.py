@@ -14,8 +14,16 @@ from datetime import UTC, date, datetime
 _NL_MONTHS = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.",
               "nov.", "dec.")
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_NL_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                   "september", "oktober", "november", "december")
+_EN_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December")
+_NL_WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+_EN_WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DUTCH = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_DUTCH_MONTH = re.compile(r"(\d{1,2})[-/.](\d{4})")
 
 
 def format_date(day: date | datetime, lang: str, *, short: bool = False) -> str:
@@ -25,6 +33,16 @@ def format_date(day: date | datetime, lang: str, *, short: bool = False) -> str:
         return f"{day.day:02d}-{day.month:02d}-{day.year}" if lang == "nl" else day.isoformat()
     months = _NL_MONTHS if lang == "nl" else _EN_MONTHS
     return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def month_name(month: int, lang: str) -> str:
+    """``november`` / ``November`` (1 is January)."""
+    return (_NL_MONTH_NAMES if lang == "nl" else _EN_MONTH_NAMES)[month - 1]
+
+
+def weekday_names(lang: str) -> tuple[str, ...]:
+    """Two letters per weekday, Monday first: ``ma di ...`` / ``Mo Tu ...``."""
+    return _NL_WEEKDAYS if lang == "nl" else _EN_WEEKDAYS
 
 
 def format_datetime(moment: datetime, lang: str, *, short: bool = False) -> str:
@@ -42,6 +60,39 @@ def parse_date(text: str) -> date:
     else:
         raise ValueError(value)
     return date(year, month, day)
+
+
+def month_heading(month: str, lang: str) -> str:
+    """``"2026-11"`` -> ``"november 2026"`` / ``"November 2026"`` (a heading in a list)."""
+    year, number = (int(part) for part in month.split("-"))
+    return f"{month_name(number, lang)} {year}"
+
+
+def parse_month_or_date(text: str) -> date:
+    """A day (``2026-11-22``, ``22-11-2026``), a month (``2026-11``, ``11-2026``) or a
+    month's name with a year (``november 2026``, ``nov 2026``): its last day, for jumping
+    to where that day or month ends in a newest-first list. ``ValueError`` otherwise."""
+    value = " ".join(text.strip().lower().split())
+    try:
+        return parse_date(value)
+    except ValueError:
+        pass
+    year = month = None
+    if match := _ISO_MONTH.fullmatch(value):
+        year, month = int(match.group(1)), int(match.group(2))
+    elif match := _DUTCH_MONTH.fullmatch(value):
+        month, year = int(match.group(1)), int(match.group(2))
+    else:
+        words = value.replace(".", "").split(" ")
+        if len(words) == 2 and words[1].isdigit():
+            for names in (_NL_MONTH_NAMES, _EN_MONTH_NAMES):
+                for number, name in enumerate(names, 1):
+                    if len(words[0]) >= 3 and name.lower().startswith(words[0]):
+                        year, month = int(words[1]), number
+    if year is None or month is None or not 1 <= month <= 12:
+        raise ValueError(text)
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
 
 
 def to_local(moment: datetime) -> datetime:

@@ -140,6 +140,11 @@ def deck_cache_path(create_dir: bool = False) -> Path:
     return data_dir(create_dir) / "deck-cache.json"
 
 
+def hint_path(create_dir: bool = True) -> Path:
+    """The tiny file that says on which day ``kaart hint`` last showed the card of the day."""
+    return data_dir(create_dir) / "hint-shown"
+
+
 def protected_folders() -> list[Path]:
     """Folders no output (``-o FILE``) may be written into: Kaart's data and settings."""
     return [data_dir(create=False), config_dir(create=False)]

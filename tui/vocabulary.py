@@ -24,6 +24,7 @@ class EntryKind(StrEnum):
     JOURNAL = "journal"
     NOTE = "note"
     DECISION = "decision"
+    REVIEW = "review"  # a look back on a week or a month (its period is the entry's link)
 
 
 class Purpose(StrEnum):
@@ -34,10 +35,27 @@ class Purpose(StrEnum):
     RANDOM = "random"
 
 
+class PeriodKind(StrEnum):
+    """What a review looks back on: an ISO week (Monday to Sunday) or a calendar month."""
+
+    WEEK = "week"
+    MONTH = "month"
+
+
+class Answer(StrEnum):
+    """What the user says when an earlier entry comes back ("from your past")."""
+
+    STILL = "still"  # still true: it comes back at its next step
+    CHANGED = "changed"  # it changed: a new note linked to it is written
+    NEVER = "never"  # not again: it leaves the ladder
+
+
 # the values as plain strings: for argparse choices, YAML and JSON, which must not see the enums
 CARD_KINDS: tuple[str, ...] = tuple(kind.value for kind in CardKind)
 ENTRY_KINDS: tuple[str, ...] = tuple(kind.value for kind in EntryKind)
 PURPOSES: tuple[str, ...] = tuple(purpose.value for purpose in Purpose)
+PERIOD_KINDS: tuple[str, ...] = tuple(kind.value for kind in PeriodKind)
+ANSWERS: tuple[str, ...] = tuple(answer.value for answer in Answer)
 
 _TAG_SPLIT = re.compile(r"[,;\s]+")
 

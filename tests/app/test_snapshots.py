@@ -1,4 +1,4 @@
-"""What the main screens look like, in a dark and a light theme (seed, clock, size, theme pinned).
+"""What the main screens look like at four sizes and in three themes (seed, clock, size, theme pinned).
 
 Update after an intended change of the look: ``pytest tests/app --snapshot-update``.
 """
@@ -10,9 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.app.conftest import NOW, SIZE, in_store, settle
-
-THEMES = ("textual-dark", "textual-light")
+from tests.app.conftest import NOW, in_store, settle
 
 
 @pytest.fixture
@@ -57,46 +55,20 @@ async def _open_card(pilot, *, flip: bool) -> None:
         await settle(pilot)
 
 
-@pytest.mark.parametrize("theme", THEMES)
-def test_home(snap_compare, snapshot_app, theme):
-    async def run_before(pilot):
-        await settle(pilot)
-
-    assert snap_compare(snapshot_app(theme), terminal_size=SIZE, run_before=run_before)
+SIZES = ((60, 20), (80, 24), (100, 30), (200, 60))
+VIEWS = ("home", "card-front", "card-back", "journal", "search")
 
 
-@pytest.mark.parametrize("theme", THEMES)
-def test_card_front(snap_compare, snapshot_app, theme):
-    async def run_before(pilot):
-        await _open_card(pilot, flip=False)
-
-    assert snap_compare(snapshot_app(theme), terminal_size=SIZE, run_before=run_before)
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_card_back(snap_compare, snapshot_app, theme):
-    async def run_before(pilot):
-        await _open_card(pilot, flip=True)
-
-    assert snap_compare(snapshot_app(theme), terminal_size=SIZE, run_before=run_before)
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_journal(snap_compare, snapshot_app, theme):
-    async def run_before(pilot):
-        await settle(pilot)
+async def _show(pilot, view: str) -> None:
+    await settle(pilot)
+    if view.startswith("card"):
+        await _open_card(pilot, flip=view == "card-back")
+    elif view == "journal":
         await pilot.press("j")
         await settle(pilot)
-
-    assert snap_compare(snapshot_app(theme), terminal_size=SIZE, run_before=run_before)
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_search(snap_compare, snapshot_app, theme):
-    async def run_before(pilot):
+    elif view == "search":
         from textual.widgets import Input
 
-        await settle(pilot)
         await pilot.press("slash")
         await settle(pilot)
         for widget in pilot.app.screen.query(Input):
@@ -104,20 +76,13 @@ def test_search(snap_compare, snapshot_app, theme):
         await pilot.press(*"garden")
         await settle(pilot)
 
-    assert snap_compare(snapshot_app(theme), terminal_size=SIZE, run_before=run_before)
 
-
-def test_home_small_terminal(snap_compare, snapshot_app):
+@pytest.mark.parametrize("theme", ("textual-dark", "textual-light", "ansi-dark"))
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("view", VIEWS)
+def test_screen(snap_compare, snapshot_app, view, size, theme):
+    """Every main view at 60x20, 80x24, 100x30 and 200x60, in a dark, a light and an ANSI theme."""
     async def run_before(pilot):
-        await settle(pilot)
+        await _show(pilot, view)
 
-    assert snap_compare(snapshot_app("textual-dark"), terminal_size=(80, 24),
-                        run_before=run_before)
-
-
-def test_home_large_terminal(snap_compare, snapshot_app):
-    async def run_before(pilot):
-        await settle(pilot)
-
-    assert snap_compare(snapshot_app("textual-light"), terminal_size=(200, 60),
-                        run_before=run_before)
+    assert snap_compare(snapshot_app(theme), terminal_size=size, run_before=run_before)

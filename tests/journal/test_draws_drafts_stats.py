@@ -151,7 +151,7 @@ def test_stats_summary(store):
     store.record_draw("d", "a", "decision")
     data = store.stats(date(2026, 11, 22))
     assert data["entries"] == 4
-    assert data["by_kind"] == {"journal": 2, "note": 1, "decision": 1}
+    assert data["by_kind"] == {"journal": 2, "note": 1, "decision": 1, "review": 0}
     assert data["days_reflected"] == 3 and data["streak"] == 3
     assert data["first_day"] == "2026-11-20" and data["last_day"] == "2026-11-22"
     assert data["entries_per_month"] == [{"month": "2026-11", "entries": 4}]

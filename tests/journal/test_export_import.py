@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from tests.conftest import DATA
 from tui.journal import export
 from tui.journal.importer import ImportProblem, import_file, parse
 from tui.journal.model import CardRef
+from tui.journal.resurface import STEPS, LadderState
 from tui.journal.store import open_store
 from tui.textclean import one_line, strip_controls
 
@@ -21,7 +22,7 @@ JRNL = DATA / "jrnl" / "jrnl-v4.6-export.json"
 
 
 def dump(store) -> str:
-    return export.to_json(store.entries(), store.draws())
+    return export.to_json(store.entries(), store.draws(), ladder=store.ladder_states())
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -46,7 +47,7 @@ def sample(store, clock):
 
 def test_json_export_is_versioned_and_complete(sample):
     data = json.loads(dump(sample))
-    assert data["format"] == "kaart-journal" and data["version"] == 2
+    assert data["format"] == "kaart-journal" and data["version"] == 3
     assert [e["kind"] for e in data["entries"]] == ["journal", "note", "decision"]
     assert data["entries"][1]["card"]["text"] == "Wat vraag je terug?\nTweede regel"
     assert data["entries"][2]["outcome"] == "Het hielp."
@@ -66,6 +67,85 @@ def test_round_trip_and_idempotent_import(sample, tmp_path, clock):
         assert dump(other) == first
         assert other.history(other.entries()[0].uid) == []
     assert import_file(sample, path).added == 0
+
+
+@pytest.fixture
+def looking_back(sample, clock):
+    """The sample with what issue 13 adds: a review, links, a day to look back, the ladder."""
+    from datetime import date
+
+    from tui.journal.resurface import LadderState
+
+    review = sample.add_entry("review", "1. Wat viel op?\nVeel", title="Terugblik: week 45",
+                              link="week:2026-11-02", created=datetime(2026, 11, 9, 8, tzinfo=UTC))
+    first = sample.entries()[0]
+    sample.add_entry("note", "Het is anders nu", link=f"entry:{first.uid}", starred=True,
+                     created=datetime(2026, 11, 10, 8, tzinfo=UTC))
+    sample.add_entry("decision", "waarom", title="Later kijken", look_back=date(2026, 12, 1),
+                     created=datetime(2026, 11, 11, 8, tzinfo=UTC))
+    sample.put_ladder(first.uid, LadderState(2, date(2026, 11, 20), "changed", False))
+    sample.put_ladder(sample.entries()[1].uid, LadderState(4, date(2026, 11, 21), "never", True))
+    sample.put_ladder(review.uid, LadderState())  # a review never comes back; its row still travels
+    return sample
+
+
+def test_reviews_links_look_back_and_the_ladder_round_trip(looking_back, tmp_path, clock):
+    first = dump(looking_back)
+    data = json.loads(first)
+    kinds = [e["kind"] for e in data["entries"]]
+    assert kinds == ["journal", "note", "decision", "review", "note", "decision"]
+    assert data["entries"][3]["link"] == "week:2026-11-02"
+    assert data["entries"][4]["link"] == f"entry:{data['entries'][0]['uid']}"
+    assert data["entries"][4]["starred"] is True
+    assert data["entries"][5]["look_back"] == "2026-12-01"
+    assert data["entries"][0]["resurface"] == {"step": 2, "shown": "2026-11-20",
+                                               "answer": "changed", "retired": False}
+    assert data["entries"][1]["resurface"]["retired"] is True
+    assert "resurface" not in data["entries"][2]
+    path = write(tmp_path, "export.json", first)
+    with open_store(tmp_path / "other.sqlite3", now=clock) as other:
+        assert import_file(other, path).added == 6
+        assert dump(other) == first
+        assert import_file(other, path).added == 0
+        assert dump(other) == first
+        assert other.ladder_states() == looking_back.ladder_states()
+
+
+def test_an_import_keeps_the_ladder_of_entries_already_there(looking_back, tmp_path):
+    from datetime import date
+
+    from tui.journal.resurface import LadderState
+
+    data = json.loads(dump(looking_back))
+    data["entries"][0]["resurface"] = {"step": 0, "shown": None, "answer": "", "retired": False}
+    import_file(looking_back, write(tmp_path, "x.json", json.dumps(data)))
+    uid = data["entries"][0]["uid"]
+    assert looking_back.ladder_states()[uid] == LadderState(2, date(2026, 11, 20), "changed", False)
+
+
+def test_exports_of_earlier_versions_still_import(store, tmp_path):
+    entry = {"uid": "00112233-4455-6677-8899-aabbccddeeff", "kind": "note", "body": "oud",
+             "created": "2026-11-01T08:00:00.000000Z", "updated": "2026-11-01T08:00:00.000000Z",
+             "title": "", "tags": [], "card": None}
+    for version in (1, 2):
+        doc = {"format": "kaart-journal", "version": version, "entries": [entry], "draws": []}
+        result = import_file(store, write(tmp_path, f"v{version}.json", json.dumps(doc)))
+        assert result.added == (1 if version == 1 else 0) and result.skipped == version - 1
+    assert store.get_entry(entry["uid"]).body == "oud" and store.ladder_states() == {}
+
+
+@pytest.mark.parametrize("ladder", [
+    "nee", {"step": 9}, {"step": -1}, {"step": True}, {"step": 1, "shown": "gisteren"},
+    {"answer": "misschien"}, {"retired": "ja"}, {"shown": "0001-01-01"},
+])
+def test_a_bad_ladder_state_is_refused_whole(store, tmp_path, ladder):
+    doc = {"format": "kaart-journal", "version": 3, "entries": [
+        {"uid": "00112233-4455-6677-8899-aabbccddeeff", "kind": "journal", "body": "x",
+         "created": "2026-11-01T08:00:00.000000Z", "resurface": ladder}]}
+    with pytest.raises(ImportProblem) as problem:
+        import_file(store, write(tmp_path, "bad.json", json.dumps(doc)))
+    assert "'resurface'" in problem.value.message
+    assert store.count() == 0
 
 
 def test_date_range_export(sample):
@@ -103,14 +183,21 @@ TRICKY = st.sampled_from(["[", "]", "#", "#tag", "---", "# Kop", "2026-11-22 09:
 TEXT = st.lists(st.one_of(TRICKY, st.text(max_size=12)), max_size=12).map("".join)
 MOMENTS = st.datetimes(min_value=datetime(1971, 1, 2), max_value=datetime(2100, 1, 1),
                        timezones=st.just(UTC))
+DAYS = st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31))
+LADDER = st.builds(LadderState, st.integers(0, len(STEPS)), st.one_of(st.none(), DAYS),
+                   st.sampled_from(["", "still", "changed", "never"]), st.booleans())
 ENTRY = st.fixed_dictionaries({
-    "kind": st.sampled_from(["journal", "note", "decision"]),
+    "kind": st.sampled_from(["journal", "note", "decision", "review"]),
     "title": TEXT, "body": TEXT,
     "tags": st.lists(TEXT, max_size=3),
     "created": MOMENTS,
     "card": st.one_of(st.none(), st.builds(CardRef, st.just("deck"), st.text("abc-", min_size=1,
                                                                            max_size=5), TEXT)),
     "outcome": TEXT,
+    "link": st.one_of(st.just(""), st.sampled_from(["week:2026-11-16", "month:2026-11"]), TEXT),
+    "look_back": st.one_of(st.none(), DAYS),
+    "starred": st.booleans(),
+    "ladder": st.one_of(st.none(), LADDER),
 })
 
 
@@ -126,9 +213,13 @@ def test_round_trip_property(tmp_path_factory, clock, entries):
                     first.add_entry(data["kind"], data["body"], title=data["title"])
                 continue
             entry = first.add_entry(data["kind"], data["body"], title=data["title"],
-                                    card=data["card"], tags=data["tags"], created=data["created"])
+                                    card=data["card"], tags=data["tags"], created=data["created"],
+                                    link=data["link"], look_back=data["look_back"],
+                                    starred=data["starred"])
             if data["kind"] == "decision" and data["outcome"].strip():
                 first.set_outcome(entry.uid, data["outcome"])
+            if data["ladder"] is not None:
+                first.put_ladder(entry.uid, data["ladder"])
         text = dump(first)
         count = first.count()
     path = write(folder, "export.json", text)

@@ -13,8 +13,6 @@ the rest of ``kaart today``); a test keeps the map complete.
 
 from __future__ import annotations
 
-import argparse
-
 from tui.i18n import t
 from tui.vocabulary import CARD_KINDS, ENTRY_KINDS
 
@@ -26,9 +24,12 @@ COMMANDS = {
     "export": "export", "import": "export",
     "stats": "stats",
     "backup": "backup", "restore": "backup",
-    "trash": "trash", "delete": "trash",
+    "trash": "trash", "delete": "trash", "star": "star",
     "outcome": "outcome",
     "drafts": "drafts",
+    "review": "review",
+    "resurface": "resurface",
+    "hint": "hint",
 }
 
 
@@ -40,6 +41,8 @@ def add_command(sub, name: str, help_key: str, *, description_key: str | None = 
 
 
 def add_lang(parser, *, suppress: bool = False) -> None:
+    import argparse
+
     from tui.i18n import LANGUAGES
 
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"),
@@ -47,6 +50,8 @@ def add_lang(parser, *, suppress: bool = False) -> None:
 
 
 def positive(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -57,12 +62,45 @@ def positive(text: str) -> int:
 
 
 def day(text: str):
+    import argparse
+
     from tui.dates import parse_date
 
     try:
         return parse_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(t("cli.journal.bad_date", value=text)) from None
+
+
+NO_DAY = ("none", "geen")  # what ``--look-back`` accepts for "no reminder"
+
+
+def look_back_day(text: str):
+    """``--look-back``: a date (2026-11-22 or 22-11-2026), or ``none`` for no reminder."""
+    import argparse
+
+    if text.strip().lower() in NO_DAY:
+        return None
+    try:
+        return day(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(t("cli.look_back.bad", value=text)) from None
+
+
+def month(text: str) -> tuple[int, int]:
+    """``2026-11`` or, Dutch style, ``11-2026``: ``(year, month)``."""
+    import argparse
+    import re
+
+    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
+    if found:
+        year, number = int(found.group(1)), int(found.group(2))
+    else:
+        found = re.fullmatch(r"\s*(\d{1,2})[-/.](\d{4})\s*", text)
+        year, number = (int(found.group(2)), int(found.group(1))) if found else (0, 0)
+    if not (year >= 1 and 1 <= number <= 12):
+        raise argparse.ArgumentTypeError(t("cli.stats.bad_month", value=text))
+    return year, number
 
 
 def date_flags(parser) -> None:

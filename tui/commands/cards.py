@@ -51,13 +51,30 @@ def show(out, kaart, card, args, heading: str = "") -> None:
         out.line(card_plain(card, kaart.library))
     else:
         out.lines(card_box(card, kaart.library, heading=heading))
+        history(out, kaart, card)
+
+
+def history(out, kaart, card) -> None:
+    """One line under a card you wrote on before: when, the last note's first line, and how
+    to see them all. Nothing when the journal cannot say."""
+    from tui.commands.render import history_line
+    from tui.errors import KaartError
+
+    try:
+        found = kaart.last_note_on(card)
+    except KaartError:
+        return
+    if found is not None:
+        out.line(history_line(card.ref, *found, kaart.language))
 
 
 def print_overview(kaart, out) -> int:
     """What a bare ``kaart`` prints when there is no terminal to start the app in."""
     from tui.commands.render import card_box
 
-    out.lines(card_box(kaart.show_today(), kaart.library, heading=t("card.of_the_day")))
+    card = kaart.show_today()
+    out.lines(card_box(card, kaart.library, heading=t("card.of_the_day")))
+    history(out, kaart, card)
     out.line()
     out.line(t("cli.overview"))
     return 0

@@ -103,6 +103,38 @@ def entry_line(entry, lang: str, kinds: dict[str, str]) -> str:
     return f"{line}  ({entry.uid[:8]})"
 
 
+def first_line(entry, width: int = 60) -> str:
+    """An entry's title or the first line of its text, on one line, cut at ``width``."""
+    headline = " ".join((entry.title or entry.body.lstrip().partition("\n")[0]).split())
+    return headline if len(headline) <= width else headline[:width - 1] + "…"
+
+
+def history_line(ref: str, count: int, last, lang: str) -> str:
+    """Under a card: ``You wrote on this card 3 times, last on 22 Nov 2026: … (all of them: …)``."""
+    return t("cli.card.history", count=count, when=format_date(last.created, lang),
+             line=first_line(last, 40), ref=ref)
+
+
+def decision_lines(entry, lang: str, *, indent: str = "") -> list:
+    """A decision as ``kaart outcome --due`` shows it: the decision, its card, its reflection,
+    its day to look back and how to record the outcome."""
+    when = format_date(entry.created, lang, short=True)
+    lines: list = [(indent, Bold(entry.title or first_line(entry)), f"  {when}  ({entry.short_uid})")]
+    inner = indent + "    "
+    if entry.card is not None:
+        text = " ".join(entry.card.text.split())
+        lines.append(f"{inner}{t('cli.outcome.card')}: {text} [{entry.card.ref}]")
+    body = entry.body if entry.title else entry.body.partition("\n")[2]
+    reflection = [line.rstrip() for line in body.strip().splitlines()]
+    if reflection:
+        lines.append(f"{inner}{t('cli.outcome.reflection')}:")
+        lines += [f"{inner}  {line}" if line else "" for line in reflection]
+    if entry.look_back is not None:
+        lines.append(f"{inner}{t('cli.outcome.look_back', when=format_date(entry.look_back, lang))}")
+    lines.append(f"{inner}{t('cli.outcome.how', uid=entry.short_uid)}")
+    return lines
+
+
 def snippet_parts(snippet: str) -> tuple:
     """A search snippet on one line, its matched words as :class:`Bold` parts."""
     from tui.journal.search import MARK_END, MARK_START

@@ -1,13 +1,18 @@
-"""``kaart stats``: days reflected, streaks, entries per month, the cards drawn and written on most."""
+"""``kaart stats``: days reflected, streaks, entries per month, the cards drawn and written on most,
+notes per deck, decisions with and without their outcome, and a month day by day (``--month``)."""
 
 from __future__ import annotations
 
-from tui.commands import add_command, json_flag
+from tui.commands import add_command, json_flag, month
 from tui.i18n import t
+
+THIS_MONTH = (0, 0)  # ``--month`` without a value: the month of today
 
 
 def register(sub) -> None:
     stats = add_command(sub, "stats", "cli.journal.help.stats")
+    stats.add_argument("--month", nargs="?", const=THIS_MONTH, type=month,
+                       metavar=t("cli.metavar.month"), help=t("cli.stats.help.month"))
     json_flag(stats)
     stats.set_defaults(func=cmd_stats)
 
@@ -15,6 +20,8 @@ def register(sub) -> None:
 def cmd_stats(args, kaart, out) -> int:
     from tui.commands.render import bar_lines
 
+    if args.month is not None:
+        return _month(args, kaart, out)
     data = kaart.stats()
     if args.json:
         out.json(data)
@@ -22,11 +29,19 @@ def cmd_stats(args, kaart, out) -> int:
     kinds = data["by_kind"]
     out.line(t("cli.journal.stats.entries", count=data["entries"], journal=kinds["journal"],
                note=kinds["note"], decision=kinds["decision"]))
+    if kinds.get("review"):
+        out.line(t("cli.stats.reviews", count=kinds["review"]))
     out.line(t("cli.journal.stats.days", count=data["days_reflected"]))
     out.line(t("cli.journal.stats.streak", count=data["streak"], longest=data["longest_streak"]))
     out.line(t("cli.journal.stats.draws", count=data["draws"]))
+    decisions = data["decisions"]
+    if decisions["total"]:
+        out.line(t("cli.stats.decisions", count=decisions["total"],
+                   done=decisions["with_outcome"], open=decisions["without_outcome"]))
     if data["pending_decisions"]:
         out.line(t("cli.journal.stats.pending", count=data["pending_decisions"]))
+    if decisions["due"]:
+        out.line(t("cli.stats.due", count=decisions["due"]))
     months = data["entries_per_month"][-12:]
     if months:
         out.line()
@@ -38,4 +53,50 @@ def cmd_stats(args, kaart, out) -> int:
             out.line()
             out.line(t(f"cli.journal.stats.{key}"))
             out.lines(f"  {row['count']:>4}×  {row['deck']}/{row['card']}" for row in rows[:5])
+    if data["notes_per_deck"]:
+        out.line()
+        out.line(t("cli.stats.per_deck"))
+        rows = data["notes_per_deck"][:10]
+        width = max(len(row["deck"]) for row in rows)
+        out.lines(bar_lines([{**row, "deck": row["deck"].ljust(width)} for row in rows],
+                            "deck", "count"))
     return 0
+
+
+def _month(args, kaart, out) -> int:
+    year, number = args.month
+    if (year, number) == THIS_MONTH:
+        today = kaart.today()
+        year, number = today.year, today.month
+    view = kaart.month_view(year, number)
+    if args.json:
+        out.json(view)
+    else:
+        out.lines(month_lines(view, kaart.language))
+    return 0
+
+
+def month_lines(view: dict, lang: str) -> list:
+    """A small calendar, Monday first: each day that has entries marked with ``•``."""
+    from datetime import date
+
+    from tui.dates import month_name, weekday_names
+    from tui.output import Bold
+
+    days = [(date.fromisoformat(row["date"]), row["entries"]) for row in view["days"]]
+    first = days[0][0]
+    lines: list = [Bold(f"{month_name(first.month, lang)} {first.year}".capitalize()),
+                   " ".join(f"{name:<3}" for name in weekday_names(lang)).rstrip()]
+    cells = ["   "] * first.weekday()
+    for day, count in days:
+        cells.append(f"{day.day:>2}{'•' if count else ' '}")
+    for start in range(0, len(cells), 7):
+        lines.append(" ".join(cells[start:start + 7]).rstrip())
+    lines.append("")
+    lines.append(t("cli.stats.month_total", count=view["days_reflected"],
+                   entries=view["entries"]))
+    busiest = [(day, count) for day, count in days if count]
+    if busiest:
+        lines.append(t("cli.stats.month_days") + " " + ", ".join(
+            f"{day.day} ({count})" if count > 1 else str(day.day) for day, count in busiest))
+    return lines

@@ -7,8 +7,8 @@ text that is not UTF-8 is kept byte for byte in such a file.
 
 from __future__ import annotations
 
-from tui.commands import add_command, json_flag
-from tui.errors import InputError, StoreError
+from tui.commands import add_command, json_flag, look_back_day
+from tui.errors import InputError, StoreError, UsageError
 from tui.i18n import t
 
 
@@ -21,6 +21,8 @@ def register(sub) -> None:
                        help=t("cli.journal.help.tag"))
     write.add_argument("--title", help=t("cli.journal.help.title"))
     write.add_argument("--decision", action="store_true", help=t("cli.journal.help.decision"))
+    write.add_argument("--look-back", dest="look_back", type=look_back_day, default=True,
+                       metavar=t("cli.metavar.look_back"), help=t("cli.help.look_back"))
     json_flag(write)
     write.set_defaults(func=cmd_write)
 
@@ -31,6 +33,8 @@ def cmd_write(args, kaart, out) -> int:
     from tui.journal.bsn import find_bsns
     from tui.textclean import strip_controls
 
+    if args.look_back is not True and not args.decision:
+        raise UsageError(t("cli.look_back.only_decisions"))
     card = kaart.card(args.card) if args.card else None
     kind = "decision" if args.decision else ("note" if card else "journal")
     context = DraftContext.decision() if args.decision else (
@@ -51,7 +55,8 @@ def cmd_write(args, kaart, out) -> int:
     fields = {"title": title, "body": text, "tags": tags}
     try:
         if kind == "decision":
-            entry = kaart.record_decision(title, text, card=card, tags=tags)
+            entry = kaart.record_decision(title, text, card=card, tags=tags,
+                                          look_back=args.look_back)
         else:
             entry = kaart.save_entry(kind, text, title=title, card=card, tags=tags)
     except StoreError as error:
@@ -63,6 +68,10 @@ def cmd_write(args, kaart, out) -> int:
     else:
         out.line(t(f"cli.journal.write.saved_{kind}", uid=entry.short_uid,
                    card=card.ref if card else ""))
+        if entry.look_back is not None:
+            from tui.dates import format_date
+
+            out.line(t("cli.look_back.when", when=format_date(entry.look_back, kaart.language)))
     found = [number for part in (title, text, *tags) for number in find_bsns(part)]
     if found:
         out.warn(t("cli.journal.bsn_warning", count=len(found)))

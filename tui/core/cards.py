@@ -56,6 +56,24 @@ class CardsMixin:
             self.notice(error.message)  # a journal that cannot be written does not stop the card
         return card
 
+    def hint_card(self) -> Card | None:
+        """The card of the day for ``kaart hint`` (a new shell): on the first call of a local
+        day; ``None`` on later calls that day.
+
+        Opens no journal: the day it was shown is kept in a tiny private file of
+        its own (:func:`tui.paths.hint_path`), and nothing else is written.
+        """
+        from tui import paths
+        from tui.daily import hint_shown_on, mark_hint_shown
+
+        path = paths.hint_path()
+        today = self.today()
+        if hint_shown_on(path) == today:
+            return None
+        card = self.todays_card()
+        mark_hint_shown(path, today)
+        return card
+
     # -- drawing ----------------------------------------------------------------------
     def check_filters(self, *, deck: str | None = None, moment: str | None = None) -> None:
         library = self.library

@@ -2,7 +2,7 @@
 
 A context is a short string stored with the draft (``note:deck/card``,
 ``worksheet:deck/card``, ``journal``, ``entry:<uid>``, ``decision``,
-``outcome:<uid>``). Drafts written before Kaart 0.2 used ``journal:new`` and
+``outcome:<uid>``, ``review:week:2026-11-16``). Drafts written before Kaart 0.2 used ``journal:new`` and
 ``decision:new``; :meth:`DraftContext.parse` reads those too.
 """
 
@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-KINDS = ("note", "worksheet", "journal", "entry", "decision", "outcome")
+KINDS = ("note", "worksheet", "journal", "entry", "decision", "outcome", "review")
 _LEGACY = {"journal:new": "journal", "decision:new": "decision"}
 
 
 class DraftContext(namedtuple("DraftContext", "kind target", defaults=("",))):
     """``kind`` (one of :data:`KINDS`) and ``target``: "deck/card" for notes and
-    worksheets, an entry uid for edits and outcomes, "" otherwise."""
+    worksheets, an entry uid for edits and outcomes, a period's link for a review,
+    "" otherwise."""
 
     __slots__ = ()
 
@@ -50,6 +51,11 @@ class DraftContext(namedtuple("DraftContext", "kind target", defaults=("",))):
     @classmethod
     def outcome(cls, uid: str) -> DraftContext:
         return cls("outcome", uid)
+
+    @classmethod
+    def review(cls, period) -> DraftContext:
+        """The review of ``period`` (a :class:`tui.journal.review.Period`, or its link)."""
+        return cls("review", getattr(period, "link", period))
 
     @property
     def card_key(self) -> tuple[str, str] | None:

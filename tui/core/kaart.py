@@ -24,6 +24,8 @@ from pathlib import Path
 from tui.core.cards import CardsMixin
 from tui.core.keeping import KeepingMixin
 from tui.core.reading import ReadingMixin
+from tui.core.resurface import ResurfaceMixin
+from tui.core.review import ReviewMixin
 from tui.core.writing import WritingMixin
 from tui.i18n import LANGUAGES, detect_language, set_language
 from tui.settings import Settings, load_settings, save_settings
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from tui.journal.store import JournalStore
 
 
-class Kaart(CardsMixin, WritingMixin, KeepingMixin, ReadingMixin):
+class Kaart(CardsMixin, WritingMixin, KeepingMixin, ReadingMixin, ReviewMixin, ResurfaceMixin):
     """Everything Kaart does, for the command line and the app alike."""
 
     def __init__(self, *, language: str | None = None, clock: Callable[[], datetime] | None = None,
@@ -54,6 +56,7 @@ class Kaart(CardsMixin, WritingMixin, KeepingMixin, ReadingMixin):
         self._rng: random.Random | None = None
         self._library: DeckLibrary | None = None
         self._library_lock = threading.Lock()
+        self.library_generation = 0  # counts the loads, so a face can tell the decks were read again
         self._store: JournalStore | None = None
 
     # -- time and chance ----------------------------------------------------------
@@ -104,6 +107,7 @@ class Kaart(CardsMixin, WritingMixin, KeepingMixin, ReadingMixin):
                 from tui.decks.library import DeckLibrary
 
                 self._library = DeckLibrary.load(self.language, bundled_dir=self.bundled_dir)
+                self.library_generation += 1
             return self._library
 
     @property

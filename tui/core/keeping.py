@@ -74,13 +74,15 @@ class KeepingMixin:
     # -- export -------------------------------------------------------------------------
     def export(self, fmt: str, *, date_from: date | None = None, date_to: date | None = None,
                mask: bool = False) -> Exported:
-        """The journal as Markdown (``md``) or JSON, with the draws (JSON only)."""
+        """The journal as Markdown (``md``) or JSON, with the draws and the ladder of past
+        reflections (JSON only)."""
         from tui.journal import export
 
         store = self.store
         entries = store.entries(date_from, date_to)
         if fmt == "json":
-            text = export.to_json(entries, store.draws(date_from, date_to), mask=mask)
+            text = export.to_json(entries, store.draws(date_from, date_to), mask=mask,
+                                  ladder=store.ladder_states())
         else:
             text = export.to_markdown(entries, lang=self.language, mask=mask)
         with_bsn = 0 if mask else sum(1 for entry in entries if export.has_bsn(entry))

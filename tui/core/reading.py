@@ -18,11 +18,21 @@ class ReadingMixin:
         return self.store.get_entry(uid)
 
     def recent(self, limit: int = 50, *, kind: str | None = None, before=None,
-               starred: bool = False) -> list[Entry]:
-        return self.store.recent(limit, kind=kind, before=before, starred=starred)
+               starred: bool = False, offset: int = 0) -> list[Entry]:
+        return self.store.recent(limit, kind=kind, before=before, starred=starred, offset=offset)
 
     def count(self, kind: str | None = None, *, starred: bool = False) -> int:
         return self.store.count(kind, starred=starred)
+
+    def month_counts(self, *, kind: str | None = None,
+                     starred: bool = False) -> list[tuple[str, int]]:
+        return self.store.month_counts(kind=kind, starred=starred)
+
+    def newer_than(self, day: date, *, kind: str | None = None, starred: bool = False) -> int:
+        return self.store.newer_than(day, kind=kind, starred=starred)
+
+    def search_count(self, query: str, **filters) -> int:
+        return self.store.search_count(query, **filters)
 
     def card_history(self, deck: str, card: str) -> list[Entry]:
         """Everything written on one card, oldest first."""
@@ -37,6 +47,21 @@ class ReadingMixin:
     def pending_decisions(self) -> list[Entry]:
         return self.store.pending_decisions()
 
+    def due_decisions(self) -> list[Entry]:
+        """Decisions whose day to look back has come and that have no outcome, oldest first."""
+        return self.store.due_decisions(self.today())
+
+    def last_note_on(self, card) -> tuple[int, Entry] | None:
+        """``(how many entries, the newest)`` written on ``card``, or ``None`` for none yet.
+
+        ``card`` is a deck card, an entry's card reference, or ``"deck/card"``.
+        """
+        if isinstance(card, str):
+            deck, _, card_id = card.partition("/")
+        else:
+            deck, card_id = card.deck, getattr(card, "id", None) or card.card
+        return self.store.last_on_card(deck, card_id)
+
     def history(self, uid: str) -> list[Entry]:
         return self.store.history(uid)
 
@@ -45,6 +70,10 @@ class ReadingMixin:
 
     def stats(self) -> dict:
         return self.store.stats(self.today())
+
+    def month_view(self, year: int, month: int) -> dict:
+        """One month day by day: ``{"month", "days": [{"date", "entries"}], ...}``."""
+        return self.store.month_view(year, month)
 
     def day_counts(self, start: date, end: date) -> dict[date, int]:
         return self.store.day_counts(start, end)

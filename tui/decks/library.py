@@ -157,3 +157,27 @@ def _deck_files(folder: Path) -> list[Path]:
         return []
     files = [p for pattern in ("*/*.yaml", "*/*.yml") for p in folder.glob(pattern)]
     return sorted(p for p in files if p.is_file())
+
+
+def folder_signature(folder: Path) -> tuple:
+    """What the deck files in ``folder`` look like now (names, sizes, times): cheap to compare.
+
+    The app checks it every few seconds, so a deck added with ``kaart deck add``
+    while the app runs shows up without a restart.
+    """
+    import os
+
+    found = []
+    try:
+        with os.scandir(folder) as languages:
+            for language in languages:
+                if not language.is_dir(follow_symlinks=False):
+                    continue
+                with os.scandir(language.path) as files:
+                    for file in files:
+                        if file.name.endswith((".yaml", ".yml")):
+                            info = file.stat()
+                            found.append((file.path, info.st_size, info.st_mtime_ns))
+    except OSError:
+        return ()
+    return tuple(sorted(found))

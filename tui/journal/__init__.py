@@ -8,4 +8,6 @@ Textual. ``tui.journal.store.open_store()`` is the way in.
 - ``schema``: the migrations; ``connection``: opening files safely, errors
 - ``model``, ``rows``: entries and how they are stored; ``search``: FTS5 queries
 - ``stats``, ``backup``, ``export``, ``importer`` (Kaart and jrnl JSON), ``bsn``
+- ``review`` (a week's or a month's entries, draws and decisions), ``resurface`` (the ladder
+  on which earlier entries come back)
 """

@@ -212,15 +212,20 @@ class EntriesMixin(StoreBase):
         with self._read() as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
-    def import_entries(self, entries: Iterable[Entry],
-                       draws: Iterable[dict] = ()) -> tuple[int, int, int]:
+    def import_entries(self, entries: Iterable[Entry], draws: Iterable[dict] = (),
+                       ladder: dict | None = None) -> tuple[int, int, int]:
         """Add entries as they are (uid, times, explicit tags, star, link); one transaction.
 
         An entry whose uid is known is not added again: counted as ``same``
         when it holds the same text, as ``differs`` when the journal's version
-        has other text (the journal's version is kept). Draws already present
+        has other text (the journal's version is kept, with its ladder state).
+        ``ladder`` maps the uid of an added entry to its ladder state
+        (:class:`tui.journal.resurface.LadderState`). Draws already present
         are skipped. Returns ``(added, same, differs)``.
         """
+        from tui.journal.resurface import put_state
+
+        ladder = ladder or {}
         added = same = differs = 0
         with self._write() as conn:
             for entry in entries:
@@ -233,7 +238,10 @@ class EntriesMixin(StoreBase):
                     else:
                         differs += 1
                     continue
-                self._insert(conn, entry._replace(card=clean_card(entry.card)), list(entry.tags))
+                entry_id = self._insert(conn, entry._replace(card=clean_card(entry.card)),
+                                        list(entry.tags))
+                if entry.uid in ladder:
+                    put_state(conn, entry_id, ladder[entry.uid])
                 added += 1
             for draw in draws:
                 at = draw["at"]

@@ -3,7 +3,9 @@
 The JSON document holds only the data, never the time of the export, so the
 same journal always gives the same bytes: export -> import -> export is
 identical. Its entries have the shape of ``Entry.to_json()``, which every
-``--json`` listing also prints.
+``--json`` listing also prints, plus ``"resurface"`` (the entry's place on
+the ladder of past reflections, see :mod:`tui.journal.resurface`) on the
+entries that have one.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from tui.journal.bsn import find_bsns, mask_bsns
 from tui.journal.model import CardRef, Entry
 
 FORMAT = "kaart-journal"
-VERSION = 2  # 2: entries carry "starred", and "link" / "look_back" where they have one
+# 2: entries carry "starred", and "link" / "look_back" where they have one;
+# 3: the kind "review", and "resurface" (the ladder state) on entries that have one
+VERSION = 3
 
 
 def masked(entry: Entry) -> Entry:
@@ -40,11 +44,22 @@ def has_bsn(entry: Entry) -> bool:
     return any(find_bsns(text) for text in entry_texts(entry))
 
 
-def to_json(entries: Iterable[Entry], draws: Iterable[dict] = (), *, mask: bool = False) -> str:
+def to_json(entries: Iterable[Entry], draws: Iterable[dict] = (), *, mask: bool = False,
+            ladder: dict | None = None) -> str:
+    """The JSON document; ``ladder`` maps uids to their ladder state (an entry's "resurface")."""
+    ladder = ladder or {}
+
+    def item(entry: Entry) -> dict:
+        data = (masked(entry) if mask else entry).to_json()
+        state = ladder.get(entry.uid)
+        if state is not None:
+            data["resurface"] = state.to_json()
+        return data
+
     document = {
         "format": FORMAT,
         "version": VERSION,
-        "entries": [(masked(entry) if mask else entry).to_json() for entry in entries],
+        "entries": [item(entry) for entry in entries],
         "draws": [{"at": to_iso_utc(draw["at"]), "deck": draw["deck"], "card": draw["card"],
                    "purpose": draw["purpose"]} for draw in draws],
     }

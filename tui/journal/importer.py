@@ -32,7 +32,7 @@ from tui.textclean import one_line, strip_controls
 JRNL_NAMESPACE = uuid.UUID("5b0c4f5e-8d0e-4c1a-9a51-6b6172746a72")
 MAX_BYTES = 256 * 1024 * 1024
 
-__all__ = ["ImportProblem", "ImportResult", "import_file", "parse", "read_document"]
+__all__ = ["ImportProblem", "ImportResult", "import_file", "parse", "parse_all", "read_document"]
 
 
 # source ("kaart" or "jrnl"); added; skipped (already there, same text); with_bsn; differs
@@ -60,24 +60,31 @@ def read_document(path: Path):
 
 
 def import_file(store, path: Path) -> ImportResult:
-    source, entries, draws = parse(read_document(path), path)
-    added, same, differs = store.import_entries(entries, draws)
+    source, entries, draws, ladder = parse_all(read_document(path), path)
+    added, same, differs = store.import_entries(entries, draws, ladder)
     return ImportResult(source, added, same, sum(1 for entry in entries if has_bsn(entry)),
                         differs)
 
 
 def parse(data, path: Path) -> tuple[str, list[Entry], list[dict]]:
     """``(source, entries, draws)`` from a parsed JSON document."""
+    return parse_all(data, path)[:3]
+
+
+def parse_all(data, path: Path) -> tuple[str, list[Entry], list[dict], dict]:
+    """``(source, entries, draws, ladder)``; ``ladder`` maps uids to their ladder state."""
+    ladder: dict = {}
     if isinstance(data, dict) and data.get("format") == FORMAT:
         version = data.get("version")
         if type(version) is not int or version > VERSION:
             raise ImportProblem(t("journal.import.newer", file=path, version=version))
-        entries = _kaart_entries(data.get("entries"), path)
-        return "kaart", _unique(entries, path), _draws(data.get("draws"), path)
+        entries = _kaart_entries(data.get("entries"), path, ladder)
+        return "kaart", _unique(entries, path), _draws(data.get("draws"), path), ladder
     if isinstance(data, list) and all(isinstance(item, dict) and "uid" in item for item in data):
-        return "kaart", _unique(_kaart_entries(data, path), path), []  # a `--json` listing
+        entries = _unique(_kaart_entries(data, path, ladder), path)  # a `--json` listing
+        return "kaart", entries, [], ladder
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
-        return "jrnl", _unique(_jrnl_entries(data["entries"], path), path), []
+        return "jrnl", _unique(_jrnl_entries(data["entries"], path), path), [], ladder
     raise ImportProblem(t("journal.import.unknown", file=path))
 
 
@@ -128,7 +135,21 @@ def _day(value, path: Path, number: int, field: str) -> date | None:
     return day
 
 
-def _kaart_entries(items, path: Path) -> list[Entry]:
+def _ladder(value, path: Path, number: int):
+    """An entry's ``"resurface"``: its place on the ladder of past reflections."""
+    from tui.journal.resurface import STEPS, LadderState
+    from tui.vocabulary import ANSWERS
+
+    if not isinstance(value, dict):
+        raise _bad(path, number, "resurface")
+    step, answer, retired = value.get("step", 0), value.get("answer", ""), value.get("retired", False)
+    if type(step) is not int or not 0 <= step <= len(STEPS) or answer not in ("", *ANSWERS) \
+            or not isinstance(retired, bool):
+        raise _bad(path, number, "resurface")
+    return LadderState(step, _day(value.get("shown"), path, number, "resurface"), answer, retired)
+
+
+def _kaart_entries(items, path: Path, ladder: dict | None = None) -> list[Entry]:
     if not isinstance(items, list):
         raise ImportProblem(t("journal.import.unknown", file=path))
     entries = []
@@ -172,6 +193,8 @@ def _kaart_entries(items, path: Path) -> list[Entry]:
             look_back=_day(item.get("look_back"), path, number, "look_back")
             if kind == "decision" else None,
         ))
+        if item.get("resurface") is not None and ladder is not None:
+            ladder[uid] = _ladder(item["resurface"], path, number)
     return entries
 
 

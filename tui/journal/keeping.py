@@ -151,6 +151,10 @@ class KeepingMixin(StoreBase):
         with self._read() as conn:
             return _stats.summary(conn, today)
 
+    def month_view(self, year: int, month: int) -> dict:
+        with self._read() as conn:
+            return _stats.month_view(conn, year, month)
+
     # -- backup ---------------------------------------------------------------
     def backup(self, dest: Path | None = None, *, prefix: str = "kaart",
                overwrite: bool = False) -> Path:
@@ -173,6 +177,16 @@ class KeepingMixin(StoreBase):
                 return backups.copy_database(self._conn, folder, name, overwrite=overwrite)
         except (OSError, sqlite3.Error) as error:
             raise self._trouble(error) from None
+
+    def read_meta(self, key: str) -> str | None:
+        """A small value Kaart keeps in the journal (``meta``), or ``None``."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def write_meta(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def _meta(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -44,6 +44,34 @@ class ReadingMixin(StoreBase):
                                 (*values, limit, offset)).fetchall()
         return [entry_from_row(row) for row in rows]
 
+    def month_counts(self, *, kind: str | None = None,
+                     starred: bool = False) -> list[tuple[str, int]]:
+        """``("2026-11", entries)`` for every month with entries, newest first (list headings)."""
+        where, values = [_LIVE], []
+        if kind:
+            where.append("e.kind = ?")
+            values.append(kind)
+        if starred:
+            where.append("e.starred = 1")
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT strftime('%Y-%m', e.created / 1000000, 'unixepoch', 'localtime') AS m, "
+                f"count(*) FROM entries AS e WHERE {' AND '.join(where)} GROUP BY m "
+                "ORDER BY m DESC", values).fetchall()
+        return [(month, count) for month, count in rows]
+
+    def newer_than(self, day: date, *, kind: str | None = None, starred: bool = False) -> int:
+        """How many entries are newer than ``day`` (local): where that day starts in the list."""
+        where, values = [_LIVE, "e.day > ?"], [day.toordinal()]
+        if kind:
+            where.append("e.kind = ?")
+            values.append(kind)
+        if starred:
+            where.append("e.starred = 1")
+        with self._read() as conn:
+            return conn.execute(f"SELECT count(*) FROM entries AS e WHERE {' AND '.join(where)}",
+                                values).fetchone()[0]
+
     def entries(self, date_from: date | None = None, date_to: date | None = None) -> list[Entry]:
         """Every entry outside the trash, oldest first (for export)."""
         where, values = Filters(date_from=date_from, date_to=date_to).sql()
@@ -81,6 +109,14 @@ class ReadingMixin(StoreBase):
         with self._read() as conn:
             return _search(conn, query or "", filters, limit=limit, offset=offset)
 
+    def search_count(self, query: str, *, kind: str | None = None, deck: str | None = None,
+                     card: str | None = None, tag: str | None = None,
+                     date_from: date | None = None, date_to: date | None = None) -> int:
+        from tui.journal.search import count
+
+        with self._read() as conn:
+            return count(conn, query or "", Filters(kind, deck, card, tag, date_from, date_to))
+
     def on_this_day(self, today: date, *, kind: str | None = None, deck: str | None = None,
                     card: str | None = None, tag: str | None = None,
                     starred: bool = False) -> list[Entry]:
@@ -110,6 +146,31 @@ class ReadingMixin(StoreBase):
             rows = conn.execute(f"{SELECT} WHERE {_LIVE} AND e.kind = 'decision' "
                                 "AND e.outcome = '' ORDER BY e.created, e.uid").fetchall()
         return [entry_from_row(row) for row in rows]
+
+    def due_decisions(self, today: date) -> list[Entry]:
+        """Decisions whose day to look back has come (``look_back <= today``) and that have
+        no outcome yet, oldest first. A day long past is still due: late is fine."""
+        with self._read() as conn:
+            rows = conn.execute(f"{SELECT} WHERE {_LIVE} AND e.kind = 'decision' "
+                                "AND e.outcome = '' AND e.look_back IS NOT NULL "
+                                "AND e.look_back <= ? ORDER BY e.created, e.uid",
+                                (today.toordinal(),)).fetchall()
+        return [entry_from_row(row) for row in rows]
+
+    def last_on_card(self, deck: str, card: str) -> tuple[int, Entry] | None:
+        """How many entries were written on one card, and the newest; ``None`` for none."""
+        with self._read() as conn:
+            found = conn.execute("SELECT id FROM cards WHERE deck = ? AND card = ?",
+                                 (deck, card)).fetchone()
+            if found is None:
+                return None
+            count = conn.execute(f"SELECT count(*) FROM entries AS e WHERE e.card_id = ? "
+                                 f"AND {_LIVE}", (found[0],)).fetchone()[0]
+            if not count:
+                return None
+            row = conn.execute(f"{SELECT} WHERE e.card_id = ? AND {_LIVE} "
+                               "ORDER BY e.created DESC, e.id DESC LIMIT 1", (found[0],)).fetchone()
+        return count, entry_from_row(row)
 
 
 def _same_date_before(today: date, first: date) -> list[int]:

@@ -131,3 +131,17 @@ def _plain_snippet(text: str) -> str:
 
 def strip_marks(snippet: str) -> str:
     return snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def count(conn, query: str, filters: Filters) -> int:
+    """How many entries a search finds (for the list's length; no ranking, no snippets)."""
+    where, values = filters.sql()
+    if not query.strip():
+        return conn.execute(f"SELECT count(*) FROM entries AS e {CARD_JOIN} "
+                            f"WHERE {' AND '.join(where)}", values).fetchone()[0]
+    match = fts_query(query)
+    if not match:
+        return 0
+    return conn.execute(f"SELECT count(*) FROM entries_fts JOIN entries AS e "
+                        f"ON e.id = entries_fts.rowid {CARD_JOIN} WHERE entries_fts MATCH ? "
+                        f"AND {' AND '.join(where)}", [match, *values]).fetchone()[0]

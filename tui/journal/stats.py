@@ -78,9 +78,45 @@ def entries_per_month(conn) -> list[tuple[str, int]]:
     return list(months.items())
 
 
+def notes_per_deck(conn) -> list[tuple[str, int]]:
+    """How many entries were written on the cards of each deck, most first."""
+    rows = conn.execute(f"SELECT c.deck, count(*) AS n FROM entries AS e JOIN cards AS c "
+                        f"ON c.id = e.card_id WHERE e.{LIVE} GROUP BY c.deck "
+                        "ORDER BY n DESC, c.deck")
+    return [(deck, n) for deck, n in rows]
+
+
+def decisions(conn, today: date) -> dict:
+    """Decisions with and without an outcome, and those whose day to look back has come."""
+    total, with_outcome, due = conn.execute(
+        "SELECT count(*), coalesce(sum(outcome != ''), 0), coalesce(sum(outcome = '' "
+        f"AND look_back IS NOT NULL AND look_back <= ?), 0) FROM entries WHERE {LIVE} "
+        "AND kind = 'decision'", (today.toordinal(),)).fetchone()
+    return {"total": total, "with_outcome": with_outcome, "without_outcome": total - with_outcome,
+            "due": due}
+
+
+def month_view(conn, year: int, month: int) -> dict:
+    """One month, day by day: how many entries each day has (``kaart stats --month``)."""
+    from datetime import timedelta
+
+    first = date(year, month, 1)
+    last = date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(days=1)
+    counts = day_counts(conn, first, last)
+    days = [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+    return {
+        "month": f"{year:04d}-{month:02d}",
+        "days": [{"date": day.isoformat(), "entries": counts.get(day, 0)} for day in days],
+        "days_reflected": len(counts),
+        "entries": sum(counts.values()),
+    }
+
+
 def summary(conn, today: date) -> dict:
     """Everything ``kaart stats --json`` prints."""
-    by_kind = dict.fromkeys(("journal", "note", "decision"), 0)
+    from tui.vocabulary import ENTRY_KINDS
+
+    by_kind = dict.fromkeys(ENTRY_KINDS, 0)
     for kind, n in conn.execute(f"SELECT kind, count(*) FROM entries WHERE {LIVE} GROUP BY kind"):
         by_kind[kind] = n
     days, first, last = conn.execute(
@@ -106,4 +142,6 @@ def summary(conn, today: date) -> dict:
         "most_drawn": [{"deck": d, "card": c, "count": n} for d, c, n in most_drawn(conn)],
         "most_written": [{"deck": d, "card": c, "count": n} for d, c, n in most_written(conn)],
         "pending_decisions": pending,
+        "notes_per_deck": [{"deck": d, "count": n} for d, n in notes_per_deck(conn)],
+        "decisions": decisions(conn, today),
     }

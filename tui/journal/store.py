@@ -47,13 +47,16 @@ from tui.journal.keeping import KeepingMixin
 from tui.journal.locks import JournalLocks
 from tui.journal.model import CardRef, Entry, SearchHit
 from tui.journal.reading import ReadingMixin
+from tui.journal.resurface import ResurfaceMixin
+from tui.journal.review import ReviewMixin
 from tui.journal.schema import SCHEMA_VERSION, migrate
 
 __all__ = ["CardRef", "Entry", "JournalStore", "SearchHit", "StoreError", "open_store",
            "restore_backup"]
 
 
-class JournalStore(EntriesMixin, ReadingMixin, KeepingMixin, StoreBase):
+class JournalStore(EntriesMixin, ReadingMixin, KeepingMixin, ReviewMixin, ResurfaceMixin,
+                   StoreBase):
     """All reads and writes of the journal (see the mixins for each part)."""
 
 

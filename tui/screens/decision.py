@@ -11,7 +11,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
 
@@ -24,6 +24,7 @@ from tui.ui.writing import WritingScreen
 from tui.widgets.card_view import CardView, card_meta
 from tui.widgets.draw_source import DrawSource
 from tui.widgets.note_editor import NoteEditor
+from tui.widgets.panel import Panel
 from tui.widgets.plain_input import PlainInput
 
 DECISION_MOMENT = "voor-besluit"
@@ -58,7 +59,7 @@ class DecisionScreen(WritingScreen):
         if not default:
             default = f"moment:{DECISION_MOMENT}" if library.cards(moment=DECISION_MOMENT) else "all"
         yield Header(icon="◆")
-        with VerticalScroll(id="decision-body", classes="form"):
+        with Panel(id="decision-body", classes="form"):
             yield Static(Content(t("app.decision.step1")), classes="section-title")
             yield PlainInput(self.decision, placeholder=t("app.decision.placeholder"),
                              id="decision-text")
@@ -102,7 +103,10 @@ class DecisionScreen(WritingScreen):
 
     @on(Select.Changed, "#source")
     def _source(self, event: Select.Changed) -> None:
+        changed = self.app.choices.get("decision.source") != str(event.value)
         self.app.choices["decision.source"] = str(event.value)
+        if changed and self.card is not None:
+            self.action_draw()  # a card was drawn from the old source: draw from the new one
 
     def action_draw(self) -> None:
         self._draw()

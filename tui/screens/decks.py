@@ -41,7 +41,7 @@ class DecksScreen(KaartScreen):
             yield Select([(Content(t("kind." + kind)), kind) for kind in KINDS],
                          prompt=t("app.filter.all_kinds"), value=self._value(self.kind),
                          id="kind", allow_blank=True, compact=True)
-            yield Select([(plain_line("#" + tag), tag) for tag in library.tags()],
+            yield Select(self._tag_options(),
                          prompt=t("app.filter.all_tags"), value=self._value(self.tag),
                          id="tag", allow_blank=True, compact=True)
             yield Select([(plain_line(library.moment_label(moment)), moment)
@@ -122,11 +122,27 @@ class DecksScreen(KaartScreen):
             parts.append(plain_line(str(deck.path), "$text-muted"))
         about.update(Content("\n\n").join(parts))
 
+    def _tag_options(self) -> list[tuple[Content, str]]:
+        """Only the tags of cards the other filters leave: a tag never leads to nothing."""
+        cards = self.core.library.cards(kind=None if self.kind == ALL else self.kind,
+                                        moment=None if self.moment == ALL else self.moment)
+        tags = sorted({tag for card in cards for tag in card.tags})
+        return [(plain_line("#" + tag), tag) for tag in tags]
+
     @on(Select.Changed)
     def _filter(self, event: Select.Changed) -> None:
         value = ALL if event.value is Select.NULL else str(event.value)
         if event.select.id in ("kind", "tag", "moment") and getattr(self, event.select.id) != value:
             setattr(self, event.select.id, value)
+            if event.select.id != "tag":
+                options = self._tag_options()
+                tags = self.query_one("#tag", Select)
+                with tags.prevent(Select.Changed):
+                    tags.set_options(options)
+                    if self.tag != ALL and self.tag in {tag for _label, tag in options}:
+                        tags.value = self.tag
+                    else:
+                        self.tag = ALL
             self._fill()
 
     @on(OptionList.OptionHighlighted, "#deck-list")

@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Select
+from textual.widgets import Button, Footer, Header, Select, Static
 
 from tui.decks.model import KINDS, Card
 from tui.i18n import t
 from tui.ui.base import KaartScreen
-from tui.widgets.card_view import CardView, card_meta
+from tui.widgets.card_view import CardView, card_history_line, card_meta
 from tui.widgets.draw_source import ALL, DrawSource
 
 ANY_KIND = "*"
@@ -48,6 +48,7 @@ class DrawScreen(KaartScreen):
                          value=Select.NULL if self.kind_value == ANY_KIND else self.kind_value)
         with Vertical(id="draw-card-box"):
             yield CardView(id="drawn", placeholder=t("app.draw.none"))
+            yield Static(Content(""), id="drawn-history", classes="card-history")
         with Horizontal(classes="form-buttons", id="draw-buttons"):
             yield Button(Content(t("app.draw.again")), id="again", action="screen.draw",
                          compact=True)
@@ -106,6 +107,9 @@ class DrawScreen(KaartScreen):
         self.card = card
         self.draws += 1
         self._show()
+        history = await self.call(lambda core: core.card_history(card.deck, card.id))
+        if card is self.card:
+            self.query_one("#drawn-history", Static).update(card_history_line(history))
 
     def _show(self) -> None:
         card = self.card

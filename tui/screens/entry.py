@@ -17,11 +17,13 @@ from tui.ui.base import KaartScreen
 from tui.widgets.plain import plain, plain_line
 
 
-def entry_content(entry: Any) -> Content:
-    """The whole entry as plain content."""
+def entry_content(entry: Any, deck_title: str = "") -> Content:
+    """The whole entry as plain content (``deck_title``: the title of the card's deck)."""
     lang = get_language()
     head = [Content.assemble((format_datetime(entry.created, lang), "$text-muted"), "  ",
                              (t("app.entry_kind." + entry.kind), "bold $text-accent"))]
+    if entry.starred:
+        head.append(Content.styled(t("app.entry.star_mark"), "bold $text-warning"))
     if entry.updated and entry.updated != entry.created:
         head.append(Content.styled(t("app.entry.updated",
                                      when=format_datetime(entry.updated, lang)), "$text-muted"))
@@ -30,8 +32,9 @@ def entry_content(entry: Any) -> Content:
         parts.append(plain(entry.title, "bold"))
     if entry.card is not None:
         parts.append(Content.assemble((t("app.entry.card") + " ", "$text-muted"),
-                                      plain(entry.card.text, "italic"),
-                                      (f"  ({entry.card.deck}/{entry.card.card})", "$text-muted")))
+                                      plain(entry.card.text, "italic"), "  ",
+                                      plain_line(f"({deck_title or entry.card.deck})",
+                                                 "$text-muted")))
     if entry.tags:
         parts.append(plain_line(" ".join(f"#{tag}" for tag in entry.tags), "$text-secondary"))
     parts.append(plain(entry.body) if entry.body else Content.styled(t("app.entry.empty"),
@@ -56,6 +59,8 @@ class EntryScreen(KaartScreen):
         Binding("c", "open_card", "app.key.open_card"),
         Binding("o", "outcome", "app.key.outcome"),
         Binding("v", "versions", "app.key.versions"),
+        Binding("r", "restore_version", "app.key.restore_version"),
+        Binding("s", "star", "app.key.star"),
         Binding("escape", "back", "app.key.back"),
     ]
 
@@ -87,6 +92,8 @@ class EntryScreen(KaartScreen):
             return entry is not None and entry.card is not None
         if action == "outcome":
             return entry is not None and entry.kind == "decision"
+        if action == "restore_version":
+            return self.show_versions  # offered once the earlier versions are shown
         return True
 
     def reload(self) -> None:
@@ -106,7 +113,9 @@ class EntryScreen(KaartScreen):
         if entry is None:
             self.query_one("#entry-text", Static).update(Content(t("app.entry.gone")))
             return
-        self.query_one("#entry-text", Static).update(entry_content(entry))
+        deck = self.core.library.get(entry.card.deck) if entry.card is not None else None
+        self.query_one("#entry-text", Static).update(
+            entry_content(entry, deck.title if deck else ""))
         self.query_one("#open-card").display = entry.card is not None
         self.query_one("#outcome").display = entry.kind == "decision"
         self._show_versions(versions)
@@ -157,6 +166,46 @@ class EntryScreen(KaartScreen):
 
     def action_versions(self) -> None:
         self.show_versions = not self.show_versions
+        self.refresh_bindings()
+        self._load()
+
+    def action_restore_version(self) -> None:
+        if self.entry is not None:
+            self._restore_version()
+
+    @work(exclusive=True, group="versions", exit_on_error=False)
+    async def _restore_version(self) -> None:
+        """Choose an earlier version and make it the current one (the current is kept too)."""
+        from tui.dialogs.choice import ChoiceDialog
+
+        uid = self.uid
+        versions = await self.call(lambda core: core.history(uid))
+        if not versions:
+            self.show_info(t("app.entry.no_versions"))
+            return
+        lang = get_language()
+        options = [Content.assemble((format_datetime(version.updated, lang), "$text-muted"), "  ",
+                                    plain_line((version.title or version.body)[:120]))
+                   for version in versions]
+        chosen = await self.app.push_screen_wait(ChoiceDialog(t("app.entry.pick_version"),
+                                                              options))
+        if chosen is None:
+            return
+        version = versions[chosen]
+        await self.call(lambda core: core.update_entry(uid, body=version.body, title=version.title,
+                                                       tags=version.tags))
+        self.show_info(t("app.entry.version_restored"))
+        self._load()
+
+    def action_star(self) -> None:
+        if self.entry is not None:
+            self._star()
+
+    @work(exclusive=True, group="star", exit_on_error=False)
+    async def _star(self) -> None:
+        uid, starred = self.uid, not self.entry.starred
+        await self.call(lambda core: core.set_starred(uid, starred))
+        self.show_info(t("app.entry.starred" if starred else "app.entry.unstarred"), timeout=2)
         self._load()
 
     def action_back(self) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
@@ -16,15 +16,15 @@ from tui.decks.model import Card
 from tui.i18n import t
 from tui.ui.base import KaartScreen
 from tui.widgets.calendar import MAX_WEEKS, ReflectionCalendar
-from tui.widgets.card_view import CardView, card_meta
+from tui.widgets.card_view import CardView, card_history_line, card_meta
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
+from tui.widgets.panel import Panel
 
-RECENT = 8
+RECENT = 20
 
 
-@dataclass
-class HomeData:
+class HomeData(NamedTuple):
     card: Card | None
     deck_title: str
     meta: str
@@ -33,6 +33,7 @@ class HomeData:
     streak: int
     recent: list
     pending: list
+    history: list  # what was written on the card of the day before, oldest first
 
 
 class HomeScreen(KaartScreen):
@@ -43,8 +44,8 @@ class HomeScreen(KaartScreen):
     BINDINGS = [
         Binding("space,f", "flip", "app.key.flip", key_display="space"),
         Binding("n", "write", "app.key.write_card"),
+        Binding("w", "write_journal", "app.key.write_journal"),
         Binding("c", "open_card", "app.key.open_card", show=False),
-        Binding("w", "write_journal", "app.key.write_journal", show=False),
     ]
 
     def __init__(self) -> None:
@@ -53,16 +54,23 @@ class HomeScreen(KaartScreen):
         self.complete = False  # everything mounted (after the first frame)
 
     def compose(self) -> ComposeResult:
+        # Two columns on a wide terminal (the card and the calendar; what waits and what was
+        # written), one column otherwise. The first frame holds only the card.
         yield Header(icon="◆")
-        with VerticalScroll(id="home-body"):
-            with Horizontal(id="home-top"):
-                with Vertical(id="today-box"):
-                    yield Static(Content(t("card.of_the_day")), classes="section-title")
-                    yield CardView(id="today-card", placeholder=t("app.loading"))
+        with Panel(id="home-body"), Horizontal(id="home-columns"):
+            with Vertical(id="home-left"):
+                with Horizontal(id="home-top"):
+                    with Vertical(id="today-box"):
+                        yield Static(Content(t("card.of_the_day")), classes="section-title")
+                        yield CardView(id="today-card", placeholder=t("app.loading"))
+                        yield Static(Content(""), id="today-history", classes="card-history")
+                    if self.complete:
+                        yield self._actions()
                 if self.complete:
-                    yield self._actions()
-            if self.complete:
-                yield from self._lower()
+                    yield self._calendar()
+            with Vertical(id="home-right"):
+                if self.complete:
+                    yield from self._lists()
         if self.complete:
             yield Footer(compact=True)
 
@@ -72,19 +80,21 @@ class HomeScreen(KaartScreen):
         buttons = [Button(Content.assemble((f"{key} ", "bold"), t(f"app.home.action.{action}")),
                           id=f"go-{action}", compact=True, classes="action")
                    for action, key in (("draw", "d"), ("decision", "b"), ("write", "n"),
-                                       ("decks", "k"), ("journal", "j"), ("search", "/"))]
+                                       ("write_journal", "w"), ("decks", "k"), ("journal", "j"),
+                                       ("search", "/"))]
         return Vertical(Static(Content(t("app.home.actions")), classes="section-title"), *buttons,
                         id="actions")
 
-    def _lower(self) -> list:
-        calendar = Vertical(Static(Content(t("app.home.calendar")), classes="section-title"),
-                            ReflectionCalendar(id="calendar"), Static(Content(""), id="streak"),
-                            id="calendar-box")
+    def _calendar(self) -> Vertical:
+        return Vertical(Static(Content(t("app.home.calendar")), classes="section-title"),
+                        ReflectionCalendar(id="calendar"), Static(Content(""), id="streak"),
+                        id="calendar-box")
+
+    def _lists(self) -> list:
         pending = Vertical(Static(Content(t("app.home.pending")), classes="section-title"),
                            EntryList(id="pending", empty_text=t("app.home.no_pending"),
                                      render_row=render_entry_row), id="pending-box")
-        return [Horizontal(calendar, pending, id="home-middle"),
-                Static(Content(t("app.home.recent")), classes="section-title"),
+        return [pending, Static(Content(t("app.home.recent")), classes="section-title"),
                 EntryList(id="recent", empty_text=t("app.home.no_recent"),
                           render_row=render_entry_row)]
 
@@ -94,7 +104,8 @@ class HomeScreen(KaartScreen):
     async def _complete_layout(self) -> None:
         self.complete = True
         await self.query_one("#home-top").mount(self._actions())
-        await self.query_one("#home-body").mount_all(self._lower())
+        await self.query_one("#home-left").mount(self._calendar())
+        await self.query_one("#home-right").mount_all(self._lists())
         await self.mount(Footer(compact=True))
         self.refresh_bindings()  # a footer mounted late shows nothing until bindings change
         self.reload()
@@ -120,11 +131,9 @@ class HomeScreen(KaartScreen):
         if data.card is None:
             view.placeholder = t("cli.no_decks")
             view.refresh()
+        self.query_one("#today-history", Static).update(card_history_line(data.history))
         self.query_one("#calendar", ReflectionCalendar).set_data(data.counts, data.today)
-        if data.streak > 1:
-            streak = t("app.home.streak", count=data.streak)
-        else:
-            streak = t("app.home.streak_one" if data.streak else "app.home.no_streak")
+        streak = t("app.home.streak", count=data.streak) if data.streak else t("app.home.no_streak")
         self.query_one("#streak", Static).update(Content(streak))
         self.query_one("#pending", EntryList).set_rows([row_of(e) for e in data.pending])
         self.query_one("#recent", EntryList).set_rows([row_of(e) for e in data.recent])
@@ -150,6 +159,8 @@ class HomeScreen(KaartScreen):
         action = (event.button.id or "").removeprefix("go-")
         if action == "write":
             self.action_write()
+        elif action == "write_journal":
+            self.action_write_journal()
         else:
             getattr(self.app, f"action_{action}")()
 
@@ -174,7 +185,8 @@ def home_data(core) -> HomeData:
     today = core.today()
     start = ReflectionCalendar.start_for(today, MAX_WEEKS)
     deck = library.get(card.deck) if card else None
+    history = core.card_history(card.deck, card.id) if card else []
     return HomeData(card, deck.title if deck else "", card_meta(card, library) if card else "",
                     today,
                     core.day_counts(start, today), core.streak(), core.recent(RECENT),
-                    core.pending_decisions())
+                    core.pending_decisions(), history)

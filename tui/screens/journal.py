@@ -1,6 +1,14 @@
-"""The journal: every entry, newest first, loaded page by page as the user scrolls."""
+"""The journal: every entry, newest first, under a heading per month, loaded as it comes into view.
+
+The list knows how many entries there are, so ``End`` is the oldest entry at
+once and the scrollbar is the whole journal's; ``g`` jumps to a date or a
+month; ``s`` stars or unstars an entry and the filter can show only starred
+ones.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -9,24 +17,27 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Header, Select, Static
 
-from tui.dates import to_iso_utc
-from tui.i18n import t
+from tui.dates import month_heading, parse_month_or_date
+from tui.i18n import get_language, t
 from tui.ui.base import KaartScreen
 from tui.vocabulary import ENTRY_KINDS
-from tui.widgets.entry_list import EntryList
+from tui.widgets.entry_list import PAGE, EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
+from tui.widgets.plain_input import PlainInput
 
-PAGE = 200
 ANY = "*"
+STARRED = "starred"
 
 
 class JournalScreen(KaartScreen):
-    """``n`` writes, ``enter`` reads, ``e`` edits, ``delete`` moves to the trash, ``t`` opens it."""
+    """``n`` writes, ``enter`` reads, ``e`` edits, ``s`` stars, ``delete`` to the trash, ``t`` opens it."""
 
     TITLE_KEY = "app.journal.title"
     BINDINGS = [
         Binding("n", "write", "app.key.write_journal"),
         Binding("e", "edit", "app.key.edit"),
+        Binding("s", "star", "app.key.star"),
+        Binding("g", "jump", "app.key.jump_date"),
         Binding("delete,x", "delete", "app.key.delete", key_display="del"),
         Binding("c", "open_card", "app.key.open_card", show=False),
         Binding("t", "trash", "app.key.trash"),
@@ -36,85 +47,110 @@ class JournalScreen(KaartScreen):
     def __init__(self) -> None:
         super().__init__(id="journal")
         self.kind = ANY
-        self.last_key: tuple[str, str] | None = None  # keyset position of the last row loaded
         self.total = 0
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         with Horizontal(classes="filters"):
-            yield Select([(Content(t("app.entry_kind." + kind)), kind) for kind in ENTRY_KINDS],
-                         prompt=t("app.filter.all_entries"), id="kind", compact=True,
+            options = [(Content(t("app.entry_kind." + kind)), kind) for kind in ENTRY_KINDS]
+            options.append((Content(t("app.journal.starred")), STARRED))
+            yield Select(options, prompt=t("app.filter.all_entries"), id="kind", compact=True,
                          value=Select.NULL if self.kind == ANY else self.kind)
+            yield PlainInput(placeholder=t("app.journal.jump_placeholder"), id="jump",
+                             compact=True)
             yield Static(Content(""), id="journal-count", classes="hint")
         yield EntryList(id="timeline", empty_text=t("app.journal.empty"),
                         render_row=render_entry_row)
         yield Footer(compact=True)
 
-    def reload(self) -> None:
-        self._first_page()
-
-    def on_screen_resume(self) -> None:
-        if self.last_key is not None:
-            self._refresh()
-
-    @work(exclusive=True, group="page", exit_on_error=False)
-    async def _refresh(self) -> None:
-        """Back from an entry: reload if entries came or went, else redraw the current row."""
-        kind = None if self.kind == ANY else self.kind
-        uid = self.timeline.current_key
-        total, entry = await self.call(lambda core: (core.count(kind),
-                                                     core.entry(uid) if uid else None))
-        if total != self.total:
-            self._first_page(keep=uid)
-        elif entry is not None:
-            self.timeline.replace_row(uid, row_of(entry))
-
     @property
     def timeline(self) -> EntryList:
         return self.query_one("#timeline", EntryList)
 
+    def _filters(self) -> dict:
+        if self.kind == STARRED:
+            return {"kind": None, "starred": True}
+        return {"kind": None if self.kind == ANY else self.kind, "starred": False}
+
+    def reload(self) -> None:
+        self._load()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:
+            self._load(keep=self.timeline.current_key)
+
     @work(exclusive=True, group="page", exit_on_error=False)
-    async def _first_page(self, keep: str | None = None) -> None:
-        kind = None if self.kind == ANY else self.kind
-        total, entries = await self.call(lambda core: (core.count(kind), core.recent(PAGE, kind=kind)))
+    async def _load(self, keep: str | None = None, cursor: int | None = None) -> None:
+        """The first page, the length and the month headings, in one call."""
+        filters = self._filters()
+        position = self.timeline.cursor if keep is not None else 0
+
+        def job(core):
+            total = core.count(filters["kind"], starred=filters["starred"])
+            first = max(0, min(position, total - 1) - PAGE // 2) if keep else 0
+            return (total, first, core.recent(PAGE, offset=first, **filters),
+                    core.month_counts(**filters))
+
+        total, first, entries, months = await self.call(job)
         self.total = total
+        self.loaded = True
         self._show_count()
-        self._remember_end(entries)
         timeline = self.timeline
-        timeline.set_rows([row_of(entry) for entry in entries], more=len(entries) == PAGE)
+        headings, index = [], 0
+        for month, count in months:
+            headings.append((index, Content(month_heading(month, get_language()))))
+            index += count
+        rows = [row_of(entry) for entry in entries]
+        timeline.set_rows([], total=total, headings=headings)
+        timeline.put_rows(first, rows)
+        target = position if cursor is None else cursor
         if keep is not None:
-            index = timeline.index_of(keep)
-            if index is not None:
-                timeline.cursor = index
+            found = timeline.index_of(keep)
+            target = found if found is not None else min(position, total - 1)
+        timeline.go_to(target)
         timeline.focus()
 
     def _show_count(self) -> None:
-        key = "app.journal.count_one" if self.total == 1 else "app.journal.count"
-        self.query_one("#journal-count", Static).update(Content(t(key, count=self.total)))
+        self.query_one("#journal-count", Static).update(
+            Content(t("app.journal.count", count=self.total)))
 
-    def _remember_end(self, entries: list) -> None:
-        if entries:
-            last = entries[-1]
-            self.last_key = (to_iso_utc(last.created), last.uid)
+    @on(EntryList.NeedRows, "#timeline")
+    def _need_rows(self, event: EntryList.NeedRows) -> None:
+        self._fetch(event.offset, event.count)
 
-    @on(EntryList.NeedMore, "#timeline")
-    def _need_more(self) -> None:
-        self._next_page()
-
-    @work(exclusive=True, group="page", exit_on_error=False)
-    async def _next_page(self) -> None:
-        kind = None if self.kind == ANY else self.kind
-        before = self.last_key
-        entries = await self.call(lambda core: core.recent(PAGE, kind=kind, before=before))
-        self._remember_end(entries)
-        self.timeline.add_rows([row_of(entry) for entry in entries], more=len(entries) == PAGE)
+    @work(group="rows", exit_on_error=False)
+    async def _fetch(self, offset: int, count: int) -> None:
+        filters = self._filters()
+        entries = await self.call(lambda core: core.recent(count, offset=offset, **filters))
+        self.timeline.put_rows(offset, [row_of(entry) for entry in entries])
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
         value = ANY if event.value is Select.NULL else str(event.value)
         if value != self.kind:
             self.kind = value
-            self._first_page()
+            self._load()
+
+    # -- jumping to a date or a month ---------------------------------------------------------
+    def action_jump(self) -> None:
+        self.query_one("#jump", PlainInput).focus()
+
+    @on(PlainInput.Submitted, "#jump")
+    def _jump_to(self, event: PlainInput.Submitted) -> None:
+        try:
+            day = parse_month_or_date(event.value)
+        except ValueError:
+            self.show_error(t("app.journal.bad_jump", text=event.value.strip()))
+            return
+        self._go_to_day(day)
+
+    @work(exclusive=True, group="jump", exit_on_error=False)
+    async def _go_to_day(self, day: date) -> None:
+        filters = self._filters()
+        position = await self.call(lambda core: core.newer_than(day, **filters))
+        self.timeline.go_to(position)
+        self.timeline.focus()
 
     # -- actions -----------------------------------------------------------------------------
     @on(EntryList.Selected, "#timeline")
@@ -134,6 +170,23 @@ class JournalScreen(KaartScreen):
         entry = await self.call(lambda core: core.entry(uid))
         if entry is not None:
             self.app.edit_entry(entry)
+
+    def action_star(self) -> None:
+        uid = self.timeline.current_key
+        if uid is not None:
+            self._star(uid)
+
+    @work(exclusive=True, group="star", exit_on_error=False)
+    async def _star(self, uid: str) -> None:
+        def job(core):
+            entry = core.entry(uid)
+            return core.set_starred(uid, not entry.starred) if entry else None
+
+        entry = await self.call(job)
+        if entry is not None:
+            self.timeline.replace_row(uid, row_of(entry))
+            self.show_info(t("app.entry.starred" if entry.starred else "app.entry.unstarred"),
+                           timeout=2)
 
     def action_delete(self) -> None:
         uid = self.timeline.current_key

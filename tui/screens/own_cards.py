@@ -31,7 +31,7 @@ class OwnCardsScreen(KaartScreen):
         yield OptionList(id="own-list", markup=False)
         yield Footer(compact=True)
 
-    def reload(self) -> None:
+    def reload(self, highlight: str | None = None) -> None:
         library = self.core.library
         options = []
         for card in self.core.own_cards():
@@ -39,12 +39,17 @@ class OwnCardsScreen(KaartScreen):
             options.append(Option(Content.assemble(
                 (t("kind." + card.kind), "bold $text-accent"), "  ",
                 plain_line(card.text), "\n",
-                plain_line(f"{deck.title if deck else card.deck} · {card.ref}", "$text-muted")),
+                plain_line(deck.title if deck else card.deck, "$text-muted")),
                 id=card.ref))
         listing = self.query_one("#own-list", OptionList)
         listing.set_options(options)
         if not options:
             listing.add_option(Option(Content(t("app.own.none")), disabled=True))
+        elif highlight is not None:
+            ids = [option.id for option in options]
+            listing.highlighted = ids.index(highlight) if highlight in ids else 0
+        else:
+            listing.highlighted = 0
         listing.focus()
 
     def _current(self):
@@ -71,7 +76,7 @@ class OwnCardsScreen(KaartScreen):
 
     def _after(self, saved: object) -> None:
         if saved:
-            self.reload()
+            self.reload(highlight=getattr(saved, "ref", None))
 
     def action_delete(self) -> None:
         card = self._current()

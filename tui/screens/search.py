@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
-from tui.dates import parse_date
+from tui.dates import parse_date, to_local
 from tui.i18n import t
 from tui.ui.base import KaartScreen
 from tui.vocabulary import ENTRY_KINDS, normalise_tag
@@ -26,8 +26,14 @@ from tui.widgets.entry_row import render_entry_row, row_of
 from tui.widgets.plain import plain_line
 from tui.widgets.plain_input import PlainInput
 
-PAGE = 100
+PAGE = 200
 PAUSE = 0.08  # seconds: typing faster than this only searches once
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, ending in "…" when cut (a select stays one line)."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[:width - 1] + "…"
 
 
 def as_you_type(query: str) -> str:
@@ -55,7 +61,7 @@ class SearchScreen(KaartScreen):
         self.date_from = ""
         self.date_to = ""
         self.on_this_day = False
-        self.results_offset = 0
+        self.search_args = None  # (query, filters) of the results shown
 
     def compose(self) -> ComposeResult:
         library = self.core.library
@@ -85,7 +91,7 @@ class SearchScreen(KaartScreen):
         deck = self.core.library.get(deck_id) if deck_id else None
         if deck is None:
             return []
-        return [(plain_line(card.text), card.id) for card in deck.cards]
+        return [(plain_line(shorten(card.text, 48)), card.id) for card in deck.cards]
 
     def on_mount(self) -> None:
         self.query_one("#query", PlainInput).focus()
@@ -152,49 +158,69 @@ class SearchScreen(KaartScreen):
         status.update(Content.styled(text, "$text-error" if error else ""))
 
     def search(self) -> None:
-        self._search(0)
+        self._search()
+
+    def _filters(self) -> dict:
+        return {"kind": self.kind or None, "deck": self.deck or None, "card": self.card or None,
+                "tag": normalise_tag(self.tag) or None}
 
     @work(exclusive=True, group="search", exit_on_error=False)
-    async def _search(self, offset: int) -> None:
-        await asyncio.sleep(PAUSE if offset == 0 else 0)
+    async def _search(self) -> None:
+        """The first page of results and how many there are; the rest loads as it shows."""
+        await asyncio.sleep(PAUSE)
         from tui.errors import StoreError
 
         dates = self._dates()
         if dates is None:
             return
-        filters = {"kind": self.kind or None, "deck": self.deck or None,
-                   "card": self.card or None, "tag": normalise_tag(self.tag) or None}
+        filters = self._filters()
+        results = self.query_one("#results", EntryList)
         if self.on_this_day:
-            def job(core):
-                return [(entry, None) for entry in core.on_this_day(**filters)]
-        else:
-            query = as_you_type(self.query_text)
+            try:
+                found = await self.call(lambda core: core.on_this_day(**filters))
+            except StoreError as error:
+                self._status(error.message, error=True)
+                return
+            headings, year = [], None
+            for index, entry in enumerate(found):  # grouped by year, newest first
+                if to_local(entry.created).year != year:
+                    year = to_local(entry.created).year
+                    headings.append((index, Content(str(year))))
+            results.set_rows([row_of(entry) for entry in found], headings=headings)
+            self._status(t("app.search.on_this_day_count", count=len(found)))
+            return
+        query = as_you_type(self.query_text)
+        self.search_args = (query, {**filters, "date_from": dates[0], "date_to": dates[1]})
 
-            def job(core):
-                hits = core.search(query, limit=PAGE, offset=offset, date_from=dates[0],
-                                   date_to=dates[1], **filters)
-                return [(hit.entry, hit.snippet if query.strip() else None) for hit in hits]
+        def job(core):
+            hits = core.search(query, limit=PAGE, offset=0, **self.search_args[1])
+            total = len(hits) if len(hits) < PAGE else core.search_count(query,
+                                                                         **self.search_args[1])
+            return total, hits
 
         try:
-            found = await self.call(job)
+            total, hits = await self.call(job)
         except StoreError as error:
             self._status(error.message, error=True)
             return
-        rows = [row_of(entry, match) for entry, match in found]
-        results = self.query_one("#results", EntryList)
-        more = len(found) == PAGE and not self.on_this_day
-        if offset == 0:
-            results.set_rows(rows, more=more)
-        else:
-            results.add_rows(rows, more=more)
-        self.results_offset = offset + len(found)
-        shown = len(results.rows)
-        key = "app.search.on_this_day_count" if self.on_this_day else "app.search.count"
-        self._status(t(key, count=shown) + ("+" if more else ""))
+        results.set_rows([row_of(hit.entry, hit.snippet if query.strip() else None)
+                          for hit in hits], total=total)
+        self._status(t("app.search.count", count=total))
 
-    @on(EntryList.NeedMore, "#results")
-    def _more(self) -> None:
-        self._search(self.results_offset)
+    @on(EntryList.NeedRows, "#results")
+    def _more(self, event: EntryList.NeedRows) -> None:
+        if not self.on_this_day and self.search_args is not None:
+            self._fetch(event.offset, event.count, self.search_args)
+
+    @work(group="rows", exit_on_error=False)
+    async def _fetch(self, offset: int, count: int, search_args) -> None:
+        query, filters = search_args
+        hits = await self.call(lambda core: core.search(query, limit=count, offset=offset,
+                                                       **filters))
+        if search_args is self.search_args:  # not a page of an older search
+            self.query_one("#results", EntryList).put_rows(
+                offset, [row_of(hit.entry, hit.snippet if query.strip() else None)
+                         for hit in hits])
 
     # -- opening ------------------------------------------------------------------------------
     @on(EntryList.Selected, "#results")

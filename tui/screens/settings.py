@@ -7,7 +7,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Select, Static
 
@@ -15,11 +15,22 @@ from tui import paths
 from tui.errors import KaartError
 from tui.i18n import t
 from tui.ui.base import KaartScreen
+from tui.widgets.panel import Panel
 from tui.widgets.plain import plain_line
 from tui.widgets.plain_input import PlainInput
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 EXPORT_FORMATS = ("markdown", "json")
+
+
+def theme_options(themes: dict) -> list[tuple[Content, str]]:
+    """Every theme by a readable name, saying whether it is light, dark or the terminal's own."""
+    options = []
+    for name in sorted(themes, key=lambda n: (not themes[n].dark, n)):
+        kind = "ansi" if "ansi" in name else ("dark" if themes[name].dark else "light")
+        pretty = name.removeprefix("textual-").replace("-", " ").capitalize()
+        options.append((Content(t(f"app.settings.theme_{kind}", name=pretty)), name))
+    return options
 
 
 class SettingsScreen(KaartScreen):
@@ -31,13 +42,13 @@ class SettingsScreen(KaartScreen):
         settings = core.settings
         library = core.library
         yield Header(icon="◆")
-        with VerticalScroll(id="settings-body", classes="form"):
+        with Panel(id="settings-body", classes="form"):
             yield Static(Content(t("app.settings.language")), classes="field-label")
             yield Select([(Content(name), code) for code, name in LANGUAGE_NAMES.items()],
                          value=core.language, allow_blank=False, id="language")
             yield Static(Content(t("app.settings.theme")), classes="field-label")
-            yield Select([(Content(name), name) for name in sorted(self.app.available_themes)],
-                         value=self.app.theme, allow_blank=False, id="theme")
+            yield Select(theme_options(self.app.available_themes), value=self.app.theme,
+                         allow_blank=False, id="theme")
             yield Static(Content(t("app.settings.default_deck")), classes="field-label")
             yield Select([(plain_line(deck.title), deck.id) for deck in library.decks],
                          prompt=t("app.settings.all_decks"), id="default-deck",

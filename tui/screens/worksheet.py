@@ -6,7 +6,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
@@ -18,6 +17,7 @@ from tui.textclean import strip_controls
 from tui.ui.writing import WritingScreen
 from tui.vocabulary import parse_tags
 from tui.widgets.note_editor import NoteEditor
+from tui.widgets.panel import Panel
 from tui.widgets.plain import plain
 from tui.widgets.plain_input import PlainInput
 
@@ -52,7 +52,7 @@ class WorksheetScreen(WritingScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
-        with VerticalScroll(id="worksheet-body", classes="form"):
+        with Panel(id="worksheet-body", classes="form"):
             yield Static(Content(t("kind.worksheet")), classes="section-title")
             yield Static(plain(self.card.text, "bold"), classes="card-banner")
             for number, prompt in enumerate(self.card.prompts):

@@ -63,19 +63,16 @@ class ReflectionCalendar(Widget):
         weeks = self.weeks_for(self.size.width or 60)
         start = self.start_for(today, weeks)
         empty, shades = self._shades()
-        # the month row: a month's short name above its first week
+        # the month row: a month's short name above the week of its first Monday (so a month
+        # only partly shown at the left edge gets no label that would sit over the next one)
         months = [" "] * (3 + weeks * 2)
-        last_month = None
-        free_from = 0  # a label never overwrites the one before it
         for week in range(weeks):
             monday = start + timedelta(weeks=week)
-            if monday.month != last_month:
+            if monday.day <= 7:
                 label = format_date(monday, lang).split(" ")[1].rstrip(".")[:3]
                 position = 3 + week * 2
-                if position >= free_from and position + len(label) <= len(months):
+                if position + len(label) <= len(months):
                     months[position:position + len(label)] = list(label)
-                    free_from = position + len(label) + 1
-                last_month = monday.month
         lines = [Content.styled("".join(months).rstrip(), "$text-muted")]
         for weekday in range(7):
             parts: list[Content | tuple[str, str] | str] = [
@@ -87,10 +84,13 @@ class ReflectionCalendar(Widget):
                     continue
                 count = self.counts.get(day, 0)
                 level = sum(1 for threshold in LEVELS if count > threshold)
-                char = "◆" if day == today else "■"
                 style = shades[level - 1] if level else empty
                 if day == today:
-                    style = "bold $text-accent"  # today stands out whatever was written
+                    # today stands out, and shows whether you wrote: an open diamond until the
+                    # first note, then a filled one
+                    char, style = ("◆" if level else "◇"), "bold $text-accent"
+                else:
+                    char = "■"
                 parts.append((char, style))
                 parts.append(" ")
             lines.append(Content.assemble(*parts))

@@ -1,4 +1,12 @@
-"""A card drawn as a card: kind and deck on the frame, the front, and flipped, the back."""
+"""A card drawn as a card: kind and deck on the frame, the front, and flipped, the back.
+
+The back replaces the front and looks like the other side of a card (its own
+frame and background, the class ``-back``). The card keeps one size, the
+larger of its two sides at the width it has, so turning it over never moves
+anything on the screen. The turn is a short squeeze of the card's width that
+swaps the side half-way; with ``App.animation_level == "none"`` the side
+simply swaps.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +23,22 @@ from tui.i18n import t
 from tui.widgets.plain import plain, plain_line
 
 FLIP_SECONDS = 0.09  # each half of the turn
+
+
+def card_history_line(history: list) -> Content:
+    """Under a card that comes up: how often you wrote on it, when last, and its first words."""
+    if not history:
+        return Content("")
+    from tui.dates import format_date
+    from tui.i18n import get_language
+
+    last = history[-1]
+    first = " ".join((last.title or last.body).split())
+    first = first if len(first) <= 60 else first[:59] + "…"
+    return Content.assemble(
+        (t("app.card.written_before", count=len(history),
+           when=format_date(last.created, get_language())), "$text-muted"), " ",
+        plain_line(first, "italic"), (" " + t("app.card.see_all"), "$text-muted"))
 
 
 def card_meta(card: Card, library) -> str:
@@ -63,6 +87,7 @@ class CardView(Widget, can_focus=True):
         self.meta = meta
         self.set_reactive(CardView.flipped, flipped)
         self._side_up = flipped
+        self.set_class(flipped, "-back")
         self.card = card
         self._update_frame()
         self.refresh(layout=True)
@@ -78,7 +103,10 @@ class CardView(Widget, can_focus=True):
             self.border_title = None
             self.border_subtitle = None
             return
-        self.border_title = Content(t("kind." + card.kind))
+        title = t("kind." + card.kind)
+        if self._side_up:
+            title = t("app.card.back_title", kind=title)
+        self.border_title = Content(title)
         self.border_subtitle = plain_line(self.deck_title or card.deck)
 
     # -- turning over -------------------------------------------------------------
@@ -112,7 +140,9 @@ class CardView(Widget, can_focus=True):
 
     def _show_side(self, back: bool) -> None:
         self._side_up = back
-        self.refresh(layout=True)
+        self.set_class(back, "-back")
+        self._update_frame()
+        self.refresh()
 
     @property
     def side_up(self) -> str:
@@ -120,26 +150,33 @@ class CardView(Widget, can_focus=True):
         return "back" if self._side_up else "front"
 
     # -- drawing --------------------------------------------------------------------
-    def render(self) -> Content:
+    def _side(self, back: bool) -> Content:
         card = self.card
         if card is None:
             return plain(self.placeholder, "$text-muted")
-        if self.size.width < 8:
-            return Content("")
         parts: list[Content] = []
-        if not self._side_up:
+        if not back:
             parts.append(plain(card.text, "bold"))
+        elif card.prompts:
+            for number, prompt in enumerate(card.prompts, 1):
+                parts.append(Content.assemble((f"{number}. ", "bold $text-accent"), plain(prompt)))
+        elif card.back:
+            parts.append(plain(card.back))
         else:
-            parts.append(plain(card.text, "$text-muted"))
-            parts.append(Content(""))
-            if card.prompts:
-                for number, prompt in enumerate(card.prompts, 1):
-                    parts.append(Content.assemble((f"{number}. ", "bold $text-accent"), plain(prompt)))
-            elif card.back:
-                parts.append(plain(card.back))
-            else:
-                parts.append(Content.styled(t("app.card.no_back"), "italic $text-muted"))
+            parts.append(Content.styled(t("app.card.no_back"), "italic $text-muted"))
         if self.meta:
             parts.append(Content(""))
             parts.append(plain_line(self.meta, "$text-muted"))
         return Content("\n").join(parts)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        """The taller of the two sides at this width: flipping never changes the size."""
+        if self.card is None or width <= 0:
+            return max(1, plain(self.placeholder).get_height(self.styles, max(width, 1)))
+        return max(self._side(False).get_height(self.styles, width),
+                   self._side(True).get_height(self.styles, width))
+
+    def render(self) -> Content:
+        if self.card is not None and self.size.width < 8:
+            return Content("")
+        return self._side(self._side_up)

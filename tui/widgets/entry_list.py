@@ -1,16 +1,20 @@
-"""A list of journal entries, two lines each, that only draws the rows on screen.
+"""A list of journal entries, two lines each, that knows its length and draws only what shows.
 
-The screen hands it rows page by page; when the view nears the last row it
-posts :class:`EntryList.NeedMore`, and the screen fetches the next page
-(keyset paging in the store). Rendering is line by line (Textual's Line
-API), so scrolling costs the same with 100 rows loaded or 100,000.
+The list is told how many rows there are (``total``) and is given rows page by
+page: when a row comes into view that is not loaded yet, it shows ``…`` and
+posts :class:`EntryList.NeedRows` for that page, and the screen answers with
+:meth:`EntryList.put_rows`. So ``End`` goes to the oldest of 100,000 entries
+at once, and the scrollbar is the whole journal's. Optional headings (a
+month's name above its first entry) take a row of their own; the cursor
+skips them. Rendering is line by line (Textual's Line API), so scrolling
+costs the same whatever the length.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual import events
 from textual.binding import Binding
@@ -23,11 +27,10 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 ROW_HEIGHT = 2
-PREFETCH_ROWS = 60  # ask for more when the view is this close to the end
+PAGE = 200
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """A ready-made row; any object with a ``key`` works with a ``render_row`` function."""
 
     key: str
@@ -40,11 +43,7 @@ def _render_ready(row: Any) -> tuple[Content, Content]:
 
 
 class EntryList(ScrollView, can_focus=True):
-    """Rows of two lines; ``enter`` or a click opens one (:class:`EntryList.Selected`).
-
-    Rows are small objects with a ``key``; ``render_row(row)`` gives their two
-    lines when they come into view, so 100,000 loaded rows stay cheap.
-    """
+    """Rows of two lines; ``enter`` or a click opens one (:class:`EntryList.Selected`)."""
 
     BINDINGS = [
         Binding("up", "cursor(-1)", "app.key.up", show=False),
@@ -56,7 +55,7 @@ class EntryList(ScrollView, can_focus=True):
         Binding("enter", "select", "app.key.open"),
     ]
 
-    COMPONENT_CLASSES = {"entry-list--cursor", "entry-list--empty"}
+    COMPONENT_CLASSES = {"entry-list--cursor", "entry-list--empty", "entry-list--heading"}
 
     DEFAULT_CSS = """
     EntryList {
@@ -68,16 +67,18 @@ class EntryList(ScrollView, can_focus=True):
             color: $block-cursor-foreground;
         }
         & > .entry-list--empty { color: $text-muted; }
+        & > .entry-list--heading { color: $text-accent; text-style: bold; }
     }
     """
 
     cursor: reactive[int] = reactive(-1, init=False)
-    """The highlighted row, ``-1`` when there are no rows."""
+    """The highlighted entry (its position among the entries, not the rows), ``-1`` when none."""
 
-    @dataclass
     class RowMessage(Message):
-        entry_list: EntryList
-        key: str
+        def __init__(self, entry_list: EntryList, key: str) -> None:
+            super().__init__()
+            self.entry_list = entry_list
+            self.key = key
 
         @property
         def control(self) -> EntryList:
@@ -89,11 +90,14 @@ class EntryList(ScrollView, can_focus=True):
     class Highlighted(RowMessage):
         """The cursor moved to a row."""
 
-    @dataclass
-    class NeedMore(Message):
-        """The view is near the last row and ``more`` is set: load the next page."""
+    class NeedRows(Message):
+        """Rows from ``offset`` (a page) are coming into view: load them with ``put_rows``."""
 
-        entry_list: EntryList
+        def __init__(self, entry_list: EntryList, offset: int, count: int) -> None:
+            super().__init__()
+            self.entry_list = entry_list
+            self.offset = offset
+            self.count = count
 
         @property
         def control(self) -> EntryList:
@@ -103,101 +107,148 @@ class EntryList(ScrollView, can_focus=True):
                  render_row: Callable[[Any], tuple[Content, Content]] = _render_ready,
                  id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows: list[Any] = []
+        self.total = 0
+        self._rows: dict[int, Any] = {}
+        self._asked: set[int] = set()
+        self._headings: list[tuple[int, Content]] = []  # (entry index it stands above, label)
+        self._heading_index: list[int] = []  # those entry indexes, sorted
+        self._heading_at: list[int] = []  # the row of each heading, sorted
         self.render_row = render_row
-        self.more = False
         self.empty_text = empty_text
-        self._asked = False
         self._strips: dict[tuple, Strip] = {}
         from tui.widgets.plain import translate_bindings
 
         translate_bindings(self)
 
     # -- data ---------------------------------------------------------------------------
-    def set_rows(self, rows: list[Any], *, more: bool = False) -> None:
-        """Replace every row (a new query); the cursor goes to the top."""
-        self.rows = list(rows)
-        self.more = more
-        self._asked = False
-        self.set_reactive(EntryList.cursor, 0 if self.rows else -1)
+    def set_rows(self, rows: list[Any], *, total: int | None = None,
+                 headings: list[tuple[int, Content]] | None = None, cursor: int = 0) -> None:
+        """A new list: ``rows`` from the first one on, of ``total`` (default: just these)."""
+        self.total = len(rows) if total is None else max(total, len(rows))
+        self._rows = dict(enumerate(rows))
+        self._asked = {0} if rows else set()
+        self._set_headings(headings or [])
+        cursor = max(0, min(cursor, self.total - 1)) if self.total else -1
+        self.set_reactive(EntryList.cursor, cursor)
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._resize()
-        if self.rows:
-            self.post_message(self.Highlighted(self, self.rows[0].key))
+        if cursor >= 0:
+            self._scroll_to_cursor()
+            key = self.current_key
+            if key is not None:
+                self.post_message(self.Highlighted(self, key))
 
-    def add_rows(self, rows: list[Any], *, more: bool) -> None:
-        """Append the next page."""
-        self.rows.extend(rows)
-        self.more = more
-        self._asked = False
-        if self.cursor < 0 and self.rows:
-            self.set_reactive(EntryList.cursor, 0)
-        self._resize()
+    def put_rows(self, offset: int, rows: list[Any]) -> None:
+        """Rows the screen loaded for a :class:`NeedRows`."""
+        for number, row in enumerate(rows, offset):
+            if number < self.total:
+                self._rows[number] = row
+        self._refresh_rows()
+        if self.current_key is not None and offset <= self.cursor < offset + len(rows):
+            self.post_message(self.Highlighted(self, self.current_key))
+
+    @property
+    def rows(self) -> list[Any]:
+        """The rows loaded so far, in order (for the small lists that load everything)."""
+        return [self._rows[number] for number in sorted(self._rows)]
+
+    def _set_headings(self, headings: list[tuple[int, Content]]) -> None:
+        self._headings = sorted(headings, key=lambda item: item[0])
+        self._heading_index = [index for index, _label in self._headings]
+        self._heading_at = [index + number for number, index in enumerate(self._heading_index)]
 
     def remove_row(self, key: str) -> None:
         index = self.index_of(key)
         if index is None:
             return
-        del self.rows[index]
-        self.set_reactive(EntryList.cursor, min(self.cursor, len(self.rows) - 1))
+        rows = {n if n < index else n - 1: row for n, row in self._rows.items() if n != index}
+        self._rows = rows
+        self.total -= 1
+        self._set_headings([(i - (1 if i > index else 0), label) for i, label in self._headings
+                            if i < self.total])
+        self.set_reactive(EntryList.cursor, min(self.cursor, self.total - 1))
+        self._asked.clear()
         self._resize()
 
     def replace_row(self, key: str, row: Any) -> None:
         index = self.index_of(key)
         if index is not None:
-            self.rows[index] = row
+            self._rows[index] = row
             self._refresh_rows()
 
     def index_of(self, key: str) -> int | None:
-        for index, row in enumerate(self.rows):
+        for index, row in self._rows.items():
             if row.key == key:
                 return index
         return None
 
     @property
     def current_key(self) -> str | None:
-        return self.rows[self.cursor].key if 0 <= self.cursor < len(self.rows) else None
+        row = self._rows.get(self.cursor)
+        return row.key if row is not None else None
+
+    # -- rows and entries -----------------------------------------------------------------
+    def _row_of(self, index: int) -> int:
+        """The row an entry sits on (headings take rows of their own)."""
+        return index + bisect_right(self._heading_index, index)
+
+    def _at_row(self, row: int) -> tuple[str, Any]:
+        """What a row holds: ``("heading", label)``, ``("entry", index)`` or ``("end", None)``."""
+        position = bisect_right(self._heading_at, row)
+        if position and self._heading_at[position - 1] == row:
+            return "heading", self._headings[position - 1][1]
+        index = row - position
+        return ("entry", index) if index < self.total else ("end", None)
 
     def _resize(self) -> None:
-        lines = len(self.rows) * ROW_HEIGHT + (1 if self.more else 0)
-        self.virtual_size = Size(self.scrollable_content_region.width, max(lines, 1))
+        rows = self.total + len(self._headings)
+        self.virtual_size = Size(self.scrollable_content_region.width, max(rows * ROW_HEIGHT, 1))
         self._refresh_rows()
 
     def _refresh_rows(self) -> None:
         self._strips.clear()
         self.refresh()
 
-    def _maybe_need_more(self) -> None:
-        if not self.more or self._asked:
-            return
-        last_visible_row = (self.scroll_offset.y + self.size.height) // ROW_HEIGHT
-        if len(self.rows) - max(last_visible_row, self.cursor) <= PREFETCH_ROWS:
-            self._asked = True
-            self.post_message(self.NeedMore(self))
+    def _need(self, index: int) -> None:
+        page = index - index % PAGE
+        if page not in self._asked:
+            self._asked.add(page)
+            self.post_message(self.NeedRows(self, page, PAGE))
+
+    def _scroll_to_cursor(self) -> None:
+        row = self._row_of(self.cursor)
+        self.scroll_to_region(Region(0, row * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False,
+                              immediate=True, force=True)
 
     # -- keys and mouse ---------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
         self._refresh_rows()
-        if 0 <= new < len(self.rows):
-            self.scroll_to_region(Region(0, new * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False,
-                                  immediate=True, force=True)
-            self.post_message(self.Highlighted(self, self.rows[new].key))
-        self._maybe_need_more()
+        if 0 <= new < self.total:
+            self._scroll_to_cursor()
+            if new in self._rows:
+                self.post_message(self.Highlighted(self, self._rows[new].key))
+            else:
+                self._need(new)
 
     def action_cursor(self, step: int) -> None:
-        if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+        if self.total:
+            self.cursor = max(0, min(self.total - 1, self.cursor + step))
 
     def action_page(self, direction: int) -> None:
         self.action_cursor(direction * max(1, self.size.height // ROW_HEIGHT - 1))
 
     def action_first(self) -> None:
-        if self.rows:
+        if self.total:
             self.cursor = 0
 
     def action_last(self) -> None:
-        if self.rows:
-            self.cursor = len(self.rows) - 1
+        """The oldest entry, at once, however long the list."""
+        if self.total:
+            self.cursor = self.total - 1
+
+    def go_to(self, index: int) -> None:
+        if self.total:
+            self.cursor = max(0, min(self.total - 1, index))
 
     def action_select(self) -> None:
         key = self.current_key
@@ -205,15 +256,11 @@ class EntryList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, key))
 
     def on_click(self, event: events.Click) -> None:
-        row = event.style.meta.get("row")
-        if isinstance(row, int) and 0 <= row < len(self.rows):
+        index = event.style.meta.get("row")
+        if isinstance(index, int) and index in self._rows:
             self.focus()
-            self.cursor = row
-            self.post_message(self.Selected(self, self.rows[row].key))
-
-    def watch_scroll_y(self, old: float, new: float) -> None:
-        super().watch_scroll_y(old, new)
-        self._maybe_need_more()
+            self.cursor = index
+            self.post_message(self.Selected(self, self._rows[index].key))
 
     def on_resize(self) -> None:
         self._resize()
@@ -227,20 +274,30 @@ class EntryList(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
         width = self.size.width
-        index, part = divmod(line, ROW_HEIGHT)
-        cursor = index == self.cursor
-        key = (index, part, cursor, width, self.has_focus)
+        row, part = divmod(line, ROW_HEIGHT)
+        what, value = self._at_row(row)
+        cursor = what == "entry" and value == self.cursor
+        key = (row, part, cursor, width, self.has_focus, value in self._rows
+               if what == "entry" else None)
         cached = self._strips.get(key)
         if cached is not None:
             return cached
-        if not self.rows and line == 0:
+        if not self.total and line == 0:
             strip = self._strip(Content(self.empty_text), width, "entry-list--empty", None)
-        elif index < len(self.rows):
-            content = self.render_row(self.rows[index])[part]
+        elif what == "heading":
+            content = value if part == 1 else Content("")
+            strip = self._strip(Content(" ").append(content), width, "entry-list--heading", None)
+        elif what == "entry" and value in self._rows:
+            content = self.render_row(self._rows[value])[part]
+            if cursor and self.has_focus:
+                # the cursor's own colours for the whole row, so muted parts stay readable
+                content = Content(content.plain)
             strip = self._strip(Content(" ").append(content), width,
-                                "entry-list--cursor" if cursor else None, index)
-        elif self.more and index == len(self.rows) and part == 0:
-            strip = self._strip(Content(" …"), width, "entry-list--empty", None)
+                                "entry-list--cursor" if cursor else None, value)
+        elif what == "entry":
+            self._need(value)
+            strip = self._strip(Content(" …" if part == 0 else ""), width,
+                                "entry-list--cursor" if cursor else "entry-list--empty", value)
         else:
             strip = Strip.blank(width, self.rich_style)
         if len(self._strips) > 2000:

@@ -11,12 +11,13 @@ from typing import NamedTuple
 
 from textual.content import Content
 
-from tui.dates import format_date
+from tui.dates import format_date, to_local
 from tui.i18n import get_language, t
 from tui.textclean import one_line
 from tui.widgets.plain import plain_line, snippet
 
-KIND_STYLE = {"journal": "$text-primary", "note": "$text-accent", "decision": "$text-warning"}
+KIND_STYLE = {"journal": "$text-primary", "note": "$text-accent", "decision": "$text-warning",
+              "review": "$text-success"}
 PREVIEW = 240  # characters of the body kept for the second line
 
 
@@ -28,6 +29,7 @@ class EntryRow(NamedTuple):
     preview: str
     tags: tuple[str, ...]
     match: str | None = None  # a search snippet with \x02…\x03 around the hits
+    starred: bool = False
 
 
 def entry_title(entry) -> str:
@@ -44,13 +46,20 @@ def row_of(entry, match: str | None = None) -> EntryRow:
     if not (entry.title or entry.card is not None):
         body = body.split("\n", 1)[1] if "\n" in body else ""
     return EntryRow(entry.uid, entry.created, entry.kind, one_line(entry_title(entry)[:PREVIEW]),
-                    one_line(body[:PREVIEW]), tuple(entry.tags), match)
+                    one_line(body[:PREVIEW]), tuple(entry.tags), match, entry.starred)
 
 
 def render_entry_row(row: EntryRow) -> tuple[Content, Content]:
+    """Date and time of day, a star, the kind, the title; below it the first words or the match.
+
+    A line too long for the list ends in "…" (the list truncates with an ellipsis).
+    """
+    local = to_local(row.created)
     first = Content.assemble(
-        (format_date(row.created, get_language(), short=True), "$text-muted"),
-        "  ",
+        (format_date(local, get_language(), short=True), "$text-muted"),
+        (f" {local:%H:%M}", "$text-muted"),
+        ("  ★" if row.starred else "   ", "$text-warning"),
+        " ",
         (t("app.entry_kind." + row.kind), f"bold {KIND_STYLE.get(row.kind, '')}".strip()),
         "  ",
         plain_line(row.title, "bold"),

@@ -73,7 +73,9 @@ def translate_bindings(node: DOMNode) -> None:
     translated = BindingsMap()
     for _key, binding in original:
         if binding.description.startswith("app."):
+            key = binding.description.removeprefix("app.key.")
             binding = dataclasses.replace(binding, description=t(binding.description),
                                           tooltip=t(binding.tooltip) if binding.tooltip else "")
+            object.__setattr__(binding, "_kaart_key", key)  # which description it was, for help
         translated._add_binding(binding)
     node._bindings = translated
