@@ -57,6 +57,7 @@ class KaartApp(App[None]):
         Binding("j", "journal", "app.key.journal", show=False),
         Binding("slash", "search", "app.key.search", key_display="/", show=False),
         Binding("h", "home", "app.key.home", show=False),
+        Binding("l", "review", "app.key.review", show=False),
         Binding("u", "undo_delete", "app.key.undo_delete"),
         Binding("m", "own_cards", "app.key.own_cards", show=False),
         Binding("comma", "settings", "app.key.settings", show=False, key_display=","),
@@ -166,7 +167,7 @@ class KaartApp(App[None]):
 
     # -- the command palette: every Kaart action, described in the user's language -------
     # Actions that have no key of their own but belong in the palette (what the user looks for).
-    PALETTE_ONLY = ("trash", "backup", "export", "language", "outcomes")
+    PALETTE_ONLY = ("trash", "backup", "export", "language", "outcomes", "review")
 
     def action_command_palette(self) -> None:
         from tui.dialogs.palette import KaartPalette
@@ -292,6 +293,28 @@ class KaartApp(App[None]):
 
         self.go(SettingsScreen)
 
+    @work(exclusive=True, group="navigate-review", exit_on_error=False)
+    async def action_review(self) -> None:
+        """Look back on this week (the review screen; week or month, earlier or later)."""
+        period = await self.runner.call(lambda core: core.period())
+        self.open_review(period)
+
+    def open_review(self, period) -> None:
+        from tui.screens.review import ReviewScreen
+
+        self.go(lambda: ReviewScreen(period))
+
+    def write_linked(self, changed) -> None:
+        """A new note saying how an earlier entry changed, linked to it."""
+        from tui.core.drafts import DraftContext
+        from tui.screens.editor import EditorScreen
+
+        if changed.card is not None:
+            screen = EditorScreen.for_card(changed.card, link=changed.link)
+        else:
+            screen = EditorScreen.new_journal(context=DraftContext.journal(), link=changed.link)
+        self.push_screen(screen)
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
@@ -309,6 +332,7 @@ class KaartApp(App[None]):
         from tui.screens.home import HomeScreen
         from tui.screens.journal import JournalScreen
         from tui.screens.own_cards import OwnCardsScreen
+        from tui.screens.review import ReviewScreen
         from tui.screens.search import SearchScreen
         from tui.screens.settings import SettingsScreen
         from tui.screens.trash import TrashScreen
@@ -316,7 +340,8 @@ class KaartApp(App[None]):
         screens = [("home", HomeScreen), ("decks", DecksScreen), ("card", CardScreen),
                    ("draw", DrawScreen), ("decision", DecisionScreen), ("writing", EditorScreen),
                    ("journal", JournalScreen), ("entry", EntryScreen), ("trash", TrashScreen),
-                   ("search", SearchScreen), ("own", OwnCardsScreen), ("settings", SettingsScreen)]
+                   ("search", SearchScreen), ("review", ReviewScreen), ("own", OwnCardsScreen),
+                   ("settings", SettingsScreen)]
         return [(name, [b for b in screen.BINDINGS if isinstance(b, Binding)])
                 for name, screen in screens]
 
@@ -414,6 +439,13 @@ class KaartApp(App[None]):
             from tui.screens.decision import DecisionScreen
 
             return DecisionScreen(draft=draft)
+        if context.kind == "review":
+            from tui.journal.review import period_from_link
+            from tui.screens.review import ReviewScreen
+
+            period = period_from_link(context.target)
+            if period is not None:
+                return ReviewScreen(period, draft=draft)
         if context.kind == "outcome" and entry is not None:
             from tui.screens.outcome import OutcomeScreen
 

@@ -189,7 +189,10 @@ async def test_the_back_replaces_the_front_and_the_card_keeps_its_size(make_app)
         assert view.outer_size.height == height  # nothing on the screen moves
         shown = str(view.render())
         assert card.text not in shown
-        assert (card.back or card.prompts[0]).split()[0] in shown
+        from tui.i18n import t
+
+        other_side = card.back or (card.prompts[0] if card.prompts else t("app.card.no_back"))
+        assert other_side.split()[0] in shown
         assert "back" in str(view.border_title)
 
 

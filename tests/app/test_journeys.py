@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import SIZE, add_entries, in_store, screen_text, settle, type_text
+from datetime import timedelta
+
+from tests.app.conftest import NOW, SIZE, add_entries, in_store, screen_text, settle, type_text
 
 
 async def test_draw_flip_write_note_see_it_on_the_card_and_in_the_journal(make_app):
@@ -119,6 +121,11 @@ async def test_decision_and_later_its_outcome(make_app):
         assert any(d["purpose"] == "decision" and d["card"] == card.id for d in draws)
 
         pending = app.screen.query_one("#pending", EntryList)
+        assert decision.look_back == NOW.date() + timedelta(days=14)
+        assert pending.current_key is None  # not due yet: home asks on the day to look back
+        in_store(app, lambda store: store.set_look_back(decision.uid, NOW.date()))
+        app.screen.reload()
+        await settle(pilot)
         assert pending.current_key == decision.uid
         pending.focus()
         await pilot.press("enter")

@@ -28,9 +28,12 @@ class EditorScreen(WritingScreen):
     TITLE_KEY = "app.editor.title"
 
     def __init__(self, *, kind: str, context: DraftContext, card: Card | None = None,
-                 card_label: str = "", entry: Any = None, draft: Draft | None = None) -> None:
+                 card_label: str = "", entry: Any = None, draft: Draft | None = None,
+                 link: str = "") -> None:
         super().__init__(context, draft=draft, id="editor")
         self.kind = kind
+        fields = draft.fields if draft is not None else {}
+        self.link = fields.get("link") or link  # the earlier entry a new note answers
         self.card = card
         self.card_label = card_label
         self.entry = entry
@@ -41,15 +44,16 @@ class EditorScreen(WritingScreen):
 
     # -- ways in ---------------------------------------------------------------------
     @classmethod
-    def for_card(cls, card: Card, *, draft: Draft | None = None) -> EditorScreen:
+    def for_card(cls, card: Card, *, draft: Draft | None = None, link: str = "") -> EditorScreen:
         """A note on ``card``."""
         return cls(kind="note", context=DraftContext("note", card.ref), card=card,
-                   card_label=f"{t('kind.' + card.kind)}: {card.text}", draft=draft)
+                   card_label=f"{t('kind.' + card.kind)}: {card.text}", draft=draft, link=link)
 
     @classmethod
-    def new_journal(cls, *, draft: Draft | None = None,
-                    context: DraftContext | None = None) -> EditorScreen:
-        return cls(kind="journal", context=context or DraftContext.journal(), draft=draft)
+    def new_journal(cls, *, draft: Draft | None = None, context: DraftContext | None = None,
+                    link: str = "") -> EditorScreen:
+        return cls(kind="journal", context=context or DraftContext.journal(), draft=draft,
+                   link=link)
 
     @classmethod
     def edit(cls, entry: Any, *, draft: Draft | None = None) -> EditorScreen:
@@ -100,7 +104,10 @@ class EditorScreen(WritingScreen):
 
     # -- writing ---------------------------------------------------------------------------
     def draft_fields(self) -> dict:
-        return {"title": self.title_text, "body": self.text, "tags": list(self.tags)}
+        fields = {"title": self.title_text, "body": self.text, "tags": list(self.tags)}
+        if self.link:
+            fields["link"] = self.link
+        return fields
 
     def store(self, core, draft: int | None) -> Any:
         body = strip_controls(self.text).strip()
@@ -110,4 +117,4 @@ class EditorScreen(WritingScreen):
             return core.update_entry(self.entry.uid, body=body, title=title, tags=tags,
                                      draft=draft)
         return core.save_entry(self.kind, body, title=title, card=self.card, tags=tags,
-                               draft=draft)
+                               draft=draft, link=self.link)

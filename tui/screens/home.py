@@ -12,14 +12,16 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
+from tui.dates import format_date
 from tui.decks.model import Card
-from tui.i18n import t
+from tui.i18n import get_language, t
 from tui.ui.base import KaartScreen
 from tui.widgets.calendar import MAX_WEEKS, ReflectionCalendar
 from tui.widgets.card_view import CardView, card_history_line, card_meta
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
 from tui.widgets.panel import Panel
+from tui.widgets.plain import plain, plain_line
 
 RECENT = 20
 
@@ -34,6 +36,8 @@ class HomeData(NamedTuple):
     recent: list
     pending: list
     history: list  # what was written on the card of the day before, oldest first
+    past: object  # today's entry from the past (tui.journal.resurface.Resurfaced) or None
+    offer: object  # last week's period, when its review is offered now, else None
 
 
 class HomeScreen(KaartScreen):
@@ -91,10 +95,24 @@ class HomeScreen(KaartScreen):
                         id="calendar-box")
 
     def _lists(self) -> list:
-        pending = Vertical(Static(Content(t("app.home.pending")), classes="section-title"),
-                           EntryList(id="pending", empty_text=t("app.home.no_pending"),
+        offer = Horizontal(Static(Content(t("app.home.review_offer")), classes="offer-text"),
+                           Button(Content(t("app.home.review_go")), id="review-go",
+                                  action="screen.review", compact=True),
+                           Button(Content(t("app.home.review_not_now")), id="review-not-now",
+                                  action="screen.dismiss_review", compact=True),
+                           id="review-offer")
+        past = Vertical(Static(Content(t("app.home.past")), classes="section-title"),
+                        Static(Content(""), id="past-text"),
+                        Horizontal(*[Button(Content(t(f"app.home.past_{answer}")),
+                                            id=f"past-{answer}", compact=True,
+                                            action=f"screen.answer_past('{answer}')")
+                                     for answer in ("still", "changed", "never")],
+                                   classes="form-buttons"), id="past-box")
+        pending = Vertical(Static(Content(t("app.home.due")), classes="section-title"),
+                           EntryList(id="pending", empty_text=t("app.home.no_due"),
                                      render_row=render_entry_row), id="pending-box")
-        return [pending, Static(Content(t("app.home.recent")), classes="section-title"),
+        return [offer, past, pending,
+                Static(Content(t("app.home.recent")), classes="section-title"),
                 EntryList(id="recent", empty_text=t("app.home.no_recent"),
                           render_row=render_entry_row)]
 
@@ -138,6 +156,22 @@ class HomeScreen(KaartScreen):
         self.query_one("#pending", EntryList).set_rows([row_of(e) for e in data.pending])
         self.query_one("#recent", EntryList).set_rows([row_of(e) for e in data.recent])
         self.query_one("#pending-box").display = bool(data.pending)
+        self.query_one("#review-offer").display = data.offer is not None
+        self._show_past(data.past)
+
+    def _show_past(self, past) -> None:
+        box = self.query_one("#past-box")
+        box.display = past is not None
+        if past is None:
+            return
+        entry, lang = past.entry, get_language()
+        when = t("app.home.past_when", count=past.age, when=format_date(entry.created, lang))
+        text = " ".join((entry.title or entry.body).split())
+        parts = [Content.styled(when, "$text-muted"), plain(text[:300] + ("…" if len(text) > 300
+                                                                         else ""))]
+        if entry.card is not None:
+            parts.append(plain_line(entry.card.text, "italic $text-muted"))
+        self.query_one("#past-text", Static).update(Content("\n").join(parts))
 
     # -- actions ----------------------------------------------------------------------
     def action_flip(self) -> None:
@@ -153,6 +187,33 @@ class HomeScreen(KaartScreen):
     def action_open_card(self) -> None:
         if self.data is not None and self.data.card is not None:
             self.app.open_card_in_deck(self.data.card.deck, self.data.card.id)
+
+    def action_review(self) -> None:
+        if self.data is not None and self.data.offer is not None:
+            self.app.open_review(self.data.offer)
+        else:
+            self.app.action_review()
+
+    @work(exclusive=True, group="offer", exit_on_error=False)
+    async def action_dismiss_review(self) -> None:
+        if self.data is not None and self.data.offer is not None:
+            offer = self.data.offer
+            await self.call(lambda core: core.dismiss_review_offer(offer))
+            self.query_one("#review-offer").display = False
+
+    @work(exclusive=True, group="past", exit_on_error=False)
+    async def action_answer_past(self, answer: str) -> None:
+        """Still true, changed (a new note linked to it), or not again."""
+        if self.data is None or self.data.past is None:
+            return
+        uid = self.data.past.entry.uid
+        changed = await self.call(lambda core: core.answer_resurfaced(answer, uid))
+        self.query_one("#past-box").display = False
+        if changed is not None:
+            self.app.write_linked(changed)
+        else:
+            self.show_info(t("app.home.past_retired" if answer == "never"
+                             else "app.home.past_kept"), timeout=3)
 
     @on(Button.Pressed, ".action")
     def _action(self, event: Button.Pressed) -> None:
@@ -186,7 +247,9 @@ def home_data(core) -> HomeData:
     start = ReflectionCalendar.start_for(today, MAX_WEEKS)
     deck = library.get(card.deck) if card else None
     history = core.card_history(card.deck, card.id) if card else []
+    past = core.resurfaced()
+    offer = core.review_offer()
     return HomeData(card, deck.title if deck else "", card_meta(card, library) if card else "",
                     today,
                     core.day_counts(start, today), core.streak(), core.recent(RECENT),
-                    core.pending_decisions(), history)
+                    core.due_decisions(), history, past, offer)

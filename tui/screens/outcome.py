@@ -6,7 +6,7 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Static, TextArea
 
@@ -35,9 +35,13 @@ class OutcomeScreen(WritingScreen):
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         with Vertical(id="outcome-body", classes="form"):
-            yield Static(Content(""), id="outcome-decision", classes="card-banner")
-            yield Static(Content(t("app.outcome.question")), classes="section-title")
-            yield NoteEditor(self.outcome, placeholder=t("app.outcome.placeholder"), id="outcome-text")
+            with Horizontal(id="outcome-sides"):
+                # the decision, its card and what it made you see, beside how it turned out
+                yield Static(Content(""), id="outcome-decision", classes="card-banner")
+                with Vertical(id="outcome-answer"):
+                    yield Static(Content(t("app.outcome.question")), classes="section-title")
+                    yield NoteEditor(self.outcome, placeholder=t("app.outcome.placeholder"),
+                                     id="outcome-text")
             yield self.form_buttons()
         yield Footer(compact=True)
 

@@ -1,0 +1,113 @@
+"""Issue 13 in the app: the review screen, a past reflection on home, the review offered, due decisions."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.app.conftest import DECKS, NOW, SIZE, in_store, screen_text, settle, type_text
+
+
+@pytest.fixture
+def make_app(make_app, tmp_path):
+    """The test decks and the review deck (its questions), in a folder of this test's own."""
+    decks = tmp_path / "decks"
+    shutil.copytree(DECKS, decks)
+    shutil.copy(Path(__file__).parent / "review-deck" / "en" / "terugblik.yaml",
+                decks / "en" / "terugblik.yaml")
+
+    def make(**options):
+        options.setdefault("decks", decks)
+        return make_app(**options)
+
+    return make
+
+
+async def test_the_review_of_this_week_and_a_second_review_opens_the_first(make_app):
+    from tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        in_store(app, lambda store: store.add_entry(
+            "journal", "A week with a hard conversation", created=NOW.astimezone(UTC)
+            - timedelta(days=2)))
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        text = screen_text(app)
+        assert "Week 47" in text and "A week with a hard conversation" in text
+        assert app.screen.review.questions  # from the bundled review deck
+        answers = list(app.screen.query(".answer"))
+        assert len(answers) == len(app.screen.review.questions)
+        answers[0].focus()
+        await type_text(pilot, "I listened more")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        reviews = [e for e in in_store(app, lambda store: store.recent(10)) if e.kind == "review"]
+        assert len(reviews) == 1 and "I listened more" in reviews[0].body
+        assert reviews[0].link == app.screen.period.link
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert app.screen.query(".answer").first().text == "I listened more"  # the first one
+        await pilot.press("alt+left")
+        await settle(pilot)
+        assert "Week 46" in screen_text(app)
+        assert app.screen.query(".answer").first().text == ""
+
+
+async def test_a_past_reflection_comes_back_on_home_and_can_be_answered(make_app):
+    app = make_app()
+    old = NOW.astimezone(UTC) - timedelta(days=8)
+    in_store(app, lambda store: store.add_entry("journal", "What I learnt from the move",
+                                                created=old))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "From your past" in text and "What I learnt from the move" in text
+        assert "8 days ago" in text
+        app.screen.query_one("#past-changed").press()
+        await settle(pilot)
+        from tui.screens.editor import EditorScreen
+
+        assert isinstance(app.screen, EditorScreen) and app.screen.link.startswith("entry:")
+        await type_text(pilot, "Now I see it differently")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        newest = in_store(app, lambda store: store.recent(1))[0]
+        assert newest.body == "Now I see it differently" and newest.link.startswith("entry:")
+
+
+async def test_the_review_is_offered_at_the_start_of_a_new_week_once(make_app):
+    monday = NOW + timedelta(days=1)  # NOW is a Sunday: the next day starts a new week
+    app = make_app(clock=lambda: monday)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#review-offer").display
+        app.screen.query_one("#review-not-now").press()
+        await settle(pilot)
+        assert not app.screen.query_one("#review-offer").display
+    again = make_app(clock=lambda: monday)
+    async with again.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert not again.screen.query_one("#review-offer").display
+
+
+async def test_home_asks_for_the_outcome_on_the_day_to_look_back(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        decision = in_store(app, lambda store: store.add_entry(
+            "decision", "", title="Call the GP first", look_back=NOW.date() + timedelta(days=1)))
+        app.screen.reload()
+        await settle(pilot)
+        assert app.screen.query_one("#pending").current_key is None  # not before its day
+    later = make_app(clock=lambda: NOW + timedelta(days=1))
+    async with later.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert later.screen.query_one("#pending").current_key == decision.uid
