@@ -88,17 +88,17 @@ def _hint_language(argv: Sequence[str]) -> str | None:
 def build_parser(argv: Sequence[str] | None = None):
     """The parser (an ``argparse.ArgumentParser``); with ``argv``, only the subcommand it
     names is registered."""
-    import argparse
     import importlib
 
     from tui.commands import COMMANDS, add_lang
+    from tui.commands.formatter import Formatter
     from tui.i18n import t
     from tui.i18n.argparse_text import translate_argparse
 
     translate_argparse()
     _Parser = _parser_class()
     parser = _Parser(prog="kaart", description=t("cli.description"),
-                     epilog=t("cli.epilog"), formatter_class=argparse.RawDescriptionHelpFormatter)
+                     epilog=t("cli.epilog"), formatter_class=Formatter)
     parser.add_argument("--version", action="version", version=f"kaart {__version__}",
                         help=t("cli.help.version"))
     add_lang(parser)

@@ -35,7 +35,10 @@ COMMANDS = {
 
 def add_command(sub, name: str, help_key: str, *, description_key: str | None = None):
     """A subcommand whose help is in the user's language, accepting ``--lang`` too."""
-    parser = sub.add_parser(name, help=t(help_key), description=t(description_key or help_key))
+    from tui.commands.formatter import Formatter
+
+    parser = sub.add_parser(name, help=t(help_key), description=t(description_key or help_key),
+                            formatter_class=Formatter)
     add_lang(parser, suppress=True)
     return parser
 

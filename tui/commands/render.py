@@ -7,20 +7,32 @@ every part harmless before it reaches the terminal; emphasis is a
 
 from __future__ import annotations
 
-import shutil
-import textwrap
+import os
 
 from tui.dates import format_date
-from tui.decks.library import DeckLibrary
-from tui.decks.model import Card
 from tui.i18n import t
 from tui.output import Bold
 from tui.textclean import terminal_safe
 
+TYPE_CHECKING = False  # annotations only: importing the library and typing costs start-up time
+if TYPE_CHECKING:
+    from tui.decks.library import DeckLibrary
+    from tui.decks.model import Card
+
+
+def _columns() -> int:
+    """The terminal's width (80 when it is not a terminal), without importing shutil."""
+    try:
+        return os.get_terminal_size().columns
+    except OSError:
+        return int(os.environ.get("COLUMNS", "80") or 80)
+
 
 def card_box(card: Card, library: DeckLibrary, *, heading: str = "") -> list:
     """The card in a rounded box, wrapped to the terminal (at most 72 columns wide)."""
-    width = max(40, min(72, shutil.get_terminal_size((80, 24)).columns - 2))
+    import textwrap
+
+    width = max(40, min(72, _columns() - 2))
     inner = width - 4
     deck = library.get(card.deck)
     title = terminal_safe(deck.title if deck else card.deck, single_line=True)

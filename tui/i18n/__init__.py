@@ -8,7 +8,6 @@ from ``--lang``, the settings, or the locale (Dutch for ``nl_*``).
 
 from __future__ import annotations
 
-import locale
 import os
 
 from tui.i18n import en, nl
@@ -24,6 +23,8 @@ def detect_language() -> str:
         value = os.environ.get(var, "")
         if value:
             return "nl" if value.lower().startswith("nl") else "en"
+    import locale  # only when no variable says it: importing locale costs every command time
+
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:

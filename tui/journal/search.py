@@ -5,8 +5,10 @@ What a user types is turned into a safe FTS5 query: words (all must occur),
 a word out. Everything else (a lone ``"``, ``AND(``, ``-``, ``:``) is quoted
 or dropped, so no input can make the query fail.
 
-The ranking query asks FTS5 for the best rows in order and stops at the
-limit; snippets are computed by FTS5 only for the rows returned.
+Ranking: the newest :data:`RANK_WINDOW` matches are ranked with bm25 (best
+first) and older matches follow, newest first, so the first page costs the
+same for a rare word and for one in every other entry; with fewer matches the
+order is exact bm25. Snippets are computed by FTS5 only for the rows returned.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from tui.textclean import strip_controls
 
 MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET_WORDS = 16
+RANK_WINDOW = 1000  # the newest matches that are ranked; older ones follow, newest first
 _TERM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _HAS_TOKEN = re.compile(r"[^\W_]")
 
@@ -114,13 +117,36 @@ def search(conn, query: str, filters: Filters, *, limit: int | None = 50,
     if not match:
         return []
     snippet = (f"snippet(entries_fts, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_WORDS})")
-    sql = (f"SELECT {COLUMNS}, entries_fts.rank, {snippet} FROM entries_fts "
-           f"JOIN entries AS e ON e.id = entries_fts.rowid {CARD_JOIN} "
-           f"WHERE entries_fts MATCH ? AND {' AND '.join(where)} "
-           f"ORDER BY entries_fts.rank" + limit_sql)
-    rows = conn.execute(sql, [match, *values, *paging]).fetchall()
-    return [SearchHit(entry_from_row(row[:N_COLUMNS]), row[N_COLUMNS + 1], float(row[N_COLUMNS]))
-            for row in rows]
+    base = (f"FROM entries_fts JOIN entries AS e ON e.id = entries_fts.rowid {CARD_JOIN} "
+            f"WHERE entries_fts MATCH ? AND {' AND '.join(where)}")
+    select = f"SELECT {COLUMNS}, entries_fts.rank, {snippet} {base}"
+    # Ranking costs a few microseconds a match, so a common word in a big journal would make
+    # the first page slow. The newest RANK_WINDOW matches are ranked (best first); older
+    # ones follow, newest first. With fewer matches than that, the order is exact bm25.
+    edge = conn.execute(f"SELECT entries_fts.rowid {base} ORDER BY entries_fts.rowid DESC "
+                        "LIMIT 1 OFFSET ?", [match, *values, RANK_WINDOW - 1]).fetchone()
+    if edge is None:
+        rows = conn.execute(select + " ORDER BY entries_fts.rank" + limit_sql,
+                            [match, *values, *paging]).fetchall()
+        return [_hit(row) for row in rows]
+    want = None if limit is None else max(0, limit)
+    start = max(0, offset)
+    rows = []
+    if start < RANK_WINDOW:
+        take = RANK_WINDOW - start if want is None else min(want, RANK_WINDOW - start)
+        rows += conn.execute(select + " AND entries_fts.rowid >= ? ORDER BY entries_fts.rank"
+                             + limit_sql, [match, *values, edge[0], take, start]).fetchall()
+    left = None if want is None else want - len(rows)
+    if left is None or left > 0:
+        rows += conn.execute(select + " AND entries_fts.rowid < ? ORDER BY entries_fts.rowid DESC"
+                             + limit_sql, [match, *values, edge[0],
+                                           -1 if left is None else left,
+                                           max(0, start - RANK_WINDOW)]).fetchall()
+    return [_hit(row) for row in rows]
+
+
+def _hit(row) -> SearchHit:
+    return SearchHit(entry_from_row(row[:N_COLUMNS]), row[N_COLUMNS + 1], float(row[N_COLUMNS]))
 
 
 def _plain_snippet(text: str) -> str:
