@@ -220,8 +220,27 @@ def _start_app(kaart, output) -> int:
         return code
     from tui.app import run_app
 
+    global _APP_RAN
+    _APP_RAN = True
     return run_app(kaart)
 
 
+_APP_RAN = False
+
+
 def main() -> None:
-    sys.exit(run())
+    code = run()
+    if _APP_RAN:
+        # The app has closed the journal on its own thread and every file it writes is
+        # written (each in its own transaction or atomic rename), and no thread of ours is
+        # left. Tearing down the interpreter (every Textual module and widget) would only
+        # make quitting slower, so the process ends here, output flushed.
+        import os
+
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    sys.exit(code)

@@ -275,6 +275,31 @@ def test_search_finds_more_than_fifty(kaart, tick):
     assert len(entries(kaart("search", "herhaling", "--json"))) == 60
 
 
+def test_search_prints_the_best_page_and_says_how_many_more(kaart, tick):
+    from tui.journal.store import open_store
+
+    with open_store(now=tick) as store:
+        for number in range(61):
+            store.add_entry("journal", f"herhaling {number}")
+
+    def heads(*argv):
+        result = kaart("search", "herhaling", *argv)
+        assert result.code == 0
+        lines = result.out.splitlines()
+        return [line for line in lines if line and not line.startswith("    ")]
+
+    shown = heads()
+    assert len(shown) == 51 and shown[-1].startswith("11 more results: --all")
+    assert len(heads("--all")) == 61
+    shown = heads("--limit", "60")
+    assert len(shown) == 61 and shown[-1].startswith("1 more result: --all")
+    assert len(heads("--limit", "61")) == 61
+    assert kaart("--lang", "nl", "search", "herhaling").out.rstrip().endswith(
+        "Nog 11 treffers: --all toont ze allemaal, --limit N de beste N.")
+    assert len(entries(kaart("search", "herhaling", "--json", "--limit", "3"))) == 3
+    assert kaart("search", "herhaling", "--all", "--limit", "3").code == 2
+
+
 # -- export and import --------------------------------------------------------
 
 

@@ -11,6 +11,8 @@ from tui.commands import add_command, check_range, date_flags, entry_kind_flag, 
 from tui.errors import UsageError
 from tui.i18n import t
 
+PAGE = 50  # what `kaart search` prints unless --limit or --all says otherwise
+
 
 def register(sub) -> None:
     journal = add_command(sub, "journal", "cli.journal.help.journal")
@@ -31,8 +33,10 @@ def register(sub) -> None:
     search.add_argument("--card", metavar=t("cli.metavar.card"), help=t("cli.journal.help.card_filter"))
     search.add_argument("--tag", metavar=t("cli.metavar.tag"), help=t("cli.journal.help.tag_filter"))
     date_flags(search)
-    search.add_argument("--limit", type=positive, metavar="N",
-                        help=t("cli.journal.help.search_limit"))
+    how_many = search.add_mutually_exclusive_group()
+    how_many.add_argument("--limit", type=positive, metavar="N",
+                          help=t("cli.journal.help.search_limit", page=PAGE))
+    how_many.add_argument("--all", action="store_true", help=t("cli.journal.help.search_all"))
     json_flag(search)
     search.set_defaults(func=cmd_search)
 
@@ -72,14 +76,19 @@ def cmd_search(args, kaart, out) -> int:
     if not query.strip() and not any((args.kind, deck, card, args.tag, args.date_from,
                                       args.date_to)):
         raise UsageError(t("cli.journal.search.nothing"))
-    hits = kaart.search(query, kind=args.kind, deck=deck, card=card, tag=args.tag,
-                        date_from=args.date_from, date_to=args.date_to, limit=args.limit)
+    filters = dict(kind=args.kind, deck=deck, card=card, tag=args.tag,
+                   date_from=args.date_from, date_to=args.date_to)
+    # A terminal gets the best page, and how many more there are; a program (--json) gets
+    # every match unless it asks for fewer.
+    limit = None if args.all or (args.json and not args.limit) else args.limit or PAGE
+    hits = kaart.search(query, limit=limit, **filters)
     if args.json:
         out.json([hit.entry.to_json() for hit in hits])
         return 0
     if not hits:
         out.line(t("cli.journal.search.none"))
         return 0
+    more = kaart.search_count(query, **filters) - len(hits) if len(hits) == limit else 0
     kinds, lang = kind_names(), kaart.language
 
     def lines():
@@ -87,6 +96,9 @@ def cmd_search(args, kaart, out) -> int:
             yield entry_line(hit.entry, lang, kinds)
             if hit.snippet:
                 yield snippet_parts(hit.snippet)
+        if more > 0:
+            yield ""
+            yield t("cli.journal.search.more", count=more)
 
     out.lines(lines())
     return 0

@@ -66,7 +66,7 @@ class HomeScreen(KaartScreen):
                 with Horizontal(id="home-top"):
                     with Vertical(id="today-box"):
                         yield Static(Content(t("card.of_the_day")), classes="section-title")
-                        yield CardView(id="today-card", placeholder=t("app.loading"))
+                        yield self._todays_card()
                         yield Static(Content(""), id="today-history", classes="card-history")
                     if self.complete:
                         yield self._actions()
@@ -78,8 +78,23 @@ class HomeScreen(KaartScreen):
         if self.complete:
             yield Footer(compact=True)
 
-    # The first frame holds only the card's place: the rest is mounted right after it,
-    # so `kaart` shows something as soon as Textual can draw.
+    def _todays_card(self) -> CardView:
+        """The card of the day, in the first frame: with the deck cache, finding it costs a
+        few milliseconds (the journal, which records it, is opened afterwards, in a worker)."""
+        from tui.errors import KaartError
+
+        try:
+            card = self.core.todays_card()
+            library = self.core.library
+        except KaartError:  # no decks at all: the worker that follows says so
+            return CardView(id="today-card", placeholder=t("app.loading"))
+        deck = library.get(card.deck)
+        return CardView(card, deck_title=deck.title if deck else "",
+                        meta=card_meta(card, library), id="today-card",
+                        placeholder=t("app.loading"))
+
+    # The first frame holds only the card: the rest is mounted right after it, so `kaart`
+    # shows what it is opened for as soon as Textual can draw.
     def _actions(self) -> Vertical:
         buttons = [Button(Content.assemble((f"{key} ", "bold"), t(f"app.home.action.{action}")),
                           id=f"go-{action}", compact=True, classes="action")
@@ -141,10 +156,9 @@ class HomeScreen(KaartScreen):
         self._show(data)
 
     def _show(self, data: HomeData) -> None:
-        first = self.data is None
         self.data = data
         view = self.query_one("#today-card", CardView)
-        if first or view.card != data.card:
+        if (view.card, view.deck_title, view.meta) != (data.card, data.deck_title, data.meta):
             view.show(data.card, deck_title=data.deck_title, meta=data.meta)
         if data.card is None:
             view.placeholder = t("cli.no_decks")
@@ -177,16 +191,20 @@ class HomeScreen(KaartScreen):
     def action_flip(self) -> None:
         self.query_one("#today-card", CardView).action_flip()
 
+    def _card(self) -> Card | None:
+        """The card of the day, as soon as it is on the screen."""
+        return self.query_one("#today-card", CardView).card
+
     def action_write(self) -> None:
-        if self.data is not None and self.data.card is not None:
-            self.app.write_note(self.data.card)
+        if (card := self._card()) is not None:
+            self.app.write_note(card)
 
     def action_write_journal(self) -> None:
         self.app.write_journal()
 
     def action_open_card(self) -> None:
-        if self.data is not None and self.data.card is not None:
-            self.app.open_card_in_deck(self.data.card.deck, self.data.card.id)
+        if (card := self._card()) is not None:
+            self.app.open_card_in_deck(card.deck, card.id)
 
     def action_review(self) -> None:
         if self.data is not None and self.data.offer is not None:

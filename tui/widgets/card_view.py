@@ -72,13 +72,17 @@ class CardView(Widget, can_focus=True):
         def control(self) -> CardView:
             return self.view
 
-    def __init__(self, *, deck_title: str = "", meta: str = "", placeholder: str = "",
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, card: Card | None = None, *, deck_title: str = "", meta: str = "",
+                 placeholder: str = "", id: str | None = None, classes: str | None = None
+                 ) -> None:
         super().__init__(id=id, classes=classes)
         self.deck_title = deck_title
         self.meta = meta
         self.placeholder = placeholder
         self._side_up = False  # the side shown; lags `flipped` by half a turn when animating
+        if card is not None:  # shown in the first frame it is part of
+            self.set_reactive(CardView.card, card)
+            self._update_frame()
 
     def show(self, card: Card | None, *, deck_title: str = "", meta: str = "",
              flipped: bool = False) -> None:
