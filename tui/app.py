@@ -15,6 +15,7 @@ and reported as one.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -78,6 +79,7 @@ class KaartApp(App[None]):
         self.core = core
         self.runner = CoreRunner(core)
         self.choices: dict[str, str] = {}  # the user's last choices this run (draw source, ...)
+        self._navigating = asyncio.Lock()
         translate_bindings(self)
         theme = core.settings.theme
         if theme in self.available_themes:
@@ -238,8 +240,14 @@ class KaartApp(App[None]):
         """Back to the home screen, then open ``make()`` on top; asks first if text is unsaved."""
         self._go_when_safe(make)
 
-    @work(exclusive=True, group="navigate", exit_on_error=False)
+    @work(group="navigate", exit_on_error=False)
     async def _go_when_safe(self, make: Callable[[], Screen] | None) -> None:
+        # One way at a time, in the order the keys came: a second key while a screen is
+        # still opening waits for it (cancelling it half-way leaves a screen half-built).
+        async with self._navigating:
+            await self._go(make)
+
+    async def _go(self, make: Callable[[], Screen] | None) -> None:
         if self.unsaved_screens():
             leave = await self.confirm(t("app.leave_unsaved"), detail=t("app.leave_detail"),
                                        yes=t("app.leave_keep"), no=t("app.keep_writing"))
@@ -247,11 +255,13 @@ class KaartApp(App[None]):
                 return
             for screen in self.unsaved_screens():
                 screen.keep_draft()  # type: ignore[attr-defined]
+        # Each screen is gone before the next one comes: screens have fixed ids, and a key
+        # pressed again (j on the journal) must not find the old one still there.
         while len(self.screen_stack) > 1:
-            self.pop_screen()
+            await self.pop_screen()
         home = self.screen
         if make is not None:
-            self.push_screen(make())
+            await self.push_screen(make())
         elif isinstance(home, KaartMixin):
             home.reload()
 
@@ -497,7 +507,7 @@ class KaartApp(App[None]):
             return
         self._quit_when_safe()
 
-    @work(exclusive=True, group="navigate", exit_on_error=False)
+    @work(exclusive=True, group="quit", exit_on_error=False)
     async def _quit_when_safe(self) -> None:
         leave = await self.confirm(t("app.quit_unsaved"), detail=t("app.quit_detail"),
                                    yes=t("app.quit_anyway"), no=t("app.keep_writing"))

@@ -104,3 +104,42 @@ def test_quitting_the_app_keeps_what_was_written_and_restores_the_terminal(home)
 
     with open_store(home / "data" / "journal.sqlite3", read_only=True) as store:
         assert [entry.body for entry in store.recent(5)] == ["Kept when quitting"]
+
+
+def test_keys_typed_faster_than_screens_open_do_not_stop_the_app(home):
+    """In a real terminal, ``m`` then ``t`` in one go on the journal (own cards opens while
+    the journal still has the keys) once stopped the app: Textual's header looked for its
+    title after its screen was gone. The app keeps running and quits cleanly."""
+    import fcntl
+    import struct
+    import termios
+
+    env = _environment(home)
+    main, child = pty.openpty()
+    os.set_blocking(main, False)
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "tui", "--lang", "en"], cwd=ROOT,
+                               env=env, stdin=child, stdout=child, stderr=child,
+                               start_new_session=True)
+    os.close(child)
+    seen = b""
+    try:
+        seen += _read_until(main, b"Card of the day", 20)
+        time.sleep(0.8)
+        os.write(main, b"j")
+        seen += _read_until(main, b"Journal", 10)
+        time.sleep(0.8)
+        for keys in (b"mt", b"kt", b"jmt"):
+            os.write(main, keys)
+            seen += _read_until(main, b"never appears", 1.2)
+            assert process.poll() is None, seen[-2000:]
+        os.write(main, b"q")
+        deadline = time.monotonic() + 10
+        while process.poll() is None and time.monotonic() < deadline:
+            seen += _read_until(main, b"never appears", 0.2)
+        code = process.wait(1)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    assert code == 0 and b"Traceback" not in seen and b"NoMatches" not in seen

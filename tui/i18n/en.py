@@ -733,6 +733,7 @@ MESSAGES: dict[str, str] = {
     "cli.stats.month_total": {"one": "{count} day reflected, {entries} entries", "other": "{count} days reflected, {entries} entries"},
     "cli.stats.month_days": "Days with entries:",
     'app.palette.help': '{about} (key {key})',
+    'app.header.actions': 'Actions (ctrl+p)',
     'app.key.palette': 'Actions',
     'app.about.palette': 'Every action of Kaart, to search',
     'app.card.written_before': {'one': 'You wrote on this card once, on {when}:', 'other': 'You wrote on this card {count} times, last on {when}:'},

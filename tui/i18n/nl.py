@@ -733,6 +733,7 @@ MESSAGES: dict[str, str] = {
     "cli.stats.month_total": {"one": "{count} dag gereflecteerd, {entries} stukjes", "other": "{count} dagen gereflecteerd, {entries} stukjes"},
     "cli.stats.month_days": "Dagen met stukjes:",
     'app.palette.help': '{about} (toets {key})',
+    'app.header.actions': 'Acties (ctrl+p)',
     'app.key.palette': 'Acties',
     'app.about.palette': 'Alle acties van Kaart, om in te zoeken',
     'app.card.written_before': {'one': 'Je schreef één keer bij deze kaart, op {when}:', 'other': 'Je schreef {count} keer bij deze kaart, laatst op {when}:'},

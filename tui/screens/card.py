@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from tui.decks.model import Card
 from tui.drawing import shuffled
 from tui.i18n import t
 from tui.ui.base import KaartScreen
 from tui.widgets.card_view import CardView, card_meta
+from tui.widgets.header import KaartHeader
 from tui.widgets.notes_panel import NotesPanel
 
 
@@ -44,7 +45,7 @@ class CardScreen(KaartScreen):
         return self.cards[self.index] if self.cards else None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Horizontal(id="card-area"):
             with Vertical(id="card-box"):
                 yield Static(Content(""), id="card-position", classes="section-title")

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Select, Static, TextArea
 
 from tui.core.drafts import DraftContext
 from tui.decks.model import Card
@@ -23,6 +23,7 @@ from tui.textclean import one_line, strip_controls
 from tui.ui.writing import WritingScreen
 from tui.widgets.card_view import CardView, card_meta
 from tui.widgets.draw_source import DrawSource
+from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.panel import Panel
 from tui.widgets.plain_input import PlainInput
@@ -58,7 +59,7 @@ class DecisionScreen(WritingScreen):
         default = self.app.choices.get("decision.source", "")
         if not default:
             default = f"moment:{DECISION_MOMENT}" if library.cards(moment=DECISION_MOMENT) else "all"
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Panel(id="decision-body", classes="form"):
             yield Static(Content(t("app.decision.step1")), classes="section-title")
             yield PlainInput(self.decision, placeholder=t("app.decision.placeholder"),

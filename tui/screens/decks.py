@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Select, Static
+from textual.widgets import Footer, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.decks.model import KINDS
 from tui.i18n import t
 from tui.ui.base import KaartScreen
+from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain, plain_line
 
 ALL = "*"
@@ -36,7 +37,7 @@ class DecksScreen(KaartScreen):
 
     def compose(self) -> ComposeResult:
         library = self.core.library
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Horizontal(id="deck-filters", classes="filters"):
             yield Select([(Content(t("kind." + kind)), kind) for kind in KINDS],
                          prompt=t("app.filter.all_kinds"), value=self._value(self.kind),

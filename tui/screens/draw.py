@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Select, Static
+from textual.widgets import Button, Footer, Select, Static
 
 from tui.decks.model import KINDS, Card
 from tui.i18n import t
 from tui.ui.base import KaartScreen
 from tui.widgets.card_view import CardView, card_history_line, card_meta
 from tui.widgets.draw_source import ALL, DrawSource
+from tui.widgets.header import KaartHeader
 
 ANY_KIND = "*"
 
@@ -40,7 +41,7 @@ class DrawScreen(KaartScreen):
         self.draws = 0
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Horizontal(classes="filters", id="draw-filters"):
             yield DrawSource(self.core.library, value=self.source_value, id="source")
             yield Select([(Content(t("kind." + kind)), kind) for kind in KINDS],

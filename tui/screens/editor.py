@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static, TextArea
 
 from tui.core.drafts import DraftContext
 from tui.decks.model import Card
@@ -17,6 +17,7 @@ from tui.journal.model import Draft
 from tui.textclean import one_line, strip_controls
 from tui.ui.writing import WritingScreen
 from tui.vocabulary import parse_tags
+from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain, plain_line
 from tui.widgets.plain_input import PlainInput
@@ -63,7 +64,7 @@ class EditorScreen(WritingScreen):
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Vertical(id="editor-body", classes="form"):
             heading = t("app.editor.editing") if self.entry else t(f"app.editor.new.{self.kind}")
             yield Static(Content(heading), classes="section-title")

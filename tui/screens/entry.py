@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from tui.dates import format_datetime
 from tui.i18n import get_language, t
 from tui.ui.base import KaartScreen
+from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain, plain_line
 
 
@@ -71,7 +72,7 @@ class EntryScreen(KaartScreen):
         self.show_versions = False
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with VerticalScroll(id="entry-body"):
             yield Static(Content(t("app.loading")), id="entry-text")
             yield Static(Content(""), id="entry-versions")

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from tui.i18n import t
 from tui.ui.base import KaartScreen
+from tui.widgets.header import KaartHeader
 
 
 class HelpScreen(KaartScreen):
@@ -21,7 +22,7 @@ class HelpScreen(KaartScreen):
         self.sections = sections  # (screen name key, its bindings), from the app
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with VerticalScroll(id="help-body"):
             yield Static(Content(t("app.help.intro")), classes="help-intro")
             yield Static(Content(t("app.help.everywhere")), classes="section-title")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from tui.dates import format_date
 from tui.decks.model import Card
@@ -20,6 +20,7 @@ from tui.widgets.calendar import MAX_WEEKS, ReflectionCalendar
 from tui.widgets.card_view import CardView, card_history_line, card_meta
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
+from tui.widgets.header import KaartHeader
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain, plain_line
 
@@ -60,7 +61,7 @@ class HomeScreen(KaartScreen):
     def compose(self) -> ComposeResult:
         # Two columns on a wide terminal (the card and the calendar; what waits and what was
         # written), one column otherwise. The first frame holds only the card.
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Panel(id="home-body"), Horizontal(id="home-columns"):
             with Vertical(id="home-left"):
                 with Horizontal(id="home-top"):

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Footer, Select, Static
 
 from tui.dates import month_heading, parse_month_or_date
 from tui.i18n import get_language, t
@@ -23,6 +23,7 @@ from tui.ui.base import KaartScreen
 from tui.vocabulary import ENTRY_KINDS
 from tui.widgets.entry_list import PAGE, EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
+from tui.widgets.header import KaartHeader
 from tui.widgets.plain_input import PlainInput
 
 ANY = "*"
@@ -51,7 +52,7 @@ class JournalScreen(KaartScreen):
         self.loaded = False
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Horizontal(classes="filters"):
             options = [(Content(t("app.entry_kind." + kind)), kind) for kind in ENTRY_KINDS]
             options.append((Content(t("app.journal.starred")), STARRED))

@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
 from tui.core.drafts import DraftContext
 from tui.dates import format_date
@@ -16,6 +16,7 @@ from tui.i18n import get_language, t
 from tui.journal.model import Draft
 from tui.textclean import strip_controls
 from tui.ui.writing import WritingScreen
+from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain, plain_line
 
@@ -33,7 +34,7 @@ class OutcomeScreen(WritingScreen):
         self.outcome = fields.get("outcome") or fields.get("body") or ""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Vertical(id="outcome-body", classes="form"):
             with Horizontal(id="outcome-sides"):
                 # the decision, its card and what it made you see, beside how it turned out

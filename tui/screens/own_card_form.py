@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Footer, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from tui.decks.model import KINDS, Card
@@ -15,6 +15,7 @@ from tui.i18n import t
 from tui.owncards import OWN_DECK_ID, own_decks
 from tui.ui.base import KaartScreen
 from tui.vocabulary import parse_tags
+from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain_line
@@ -49,7 +50,7 @@ class OwnCardFormScreen(KaartScreen):
         decks = [(plain_line(deck.title), deck.id) for deck in own_decks(library)]
         if OWN_DECK_ID not in {deck_id for _title, deck_id in decks}:
             decks.insert(0, (Content(t("app.own.deck_title")), OWN_DECK_ID))
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Panel(id="own-form", classes="form"):
             heading = t("app.own.editing") if self.card else t("app.own.new")
             yield Static(Content(heading), classes="section-title")

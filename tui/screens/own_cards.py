@@ -6,11 +6,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import t
 from tui.ui.base import KaartScreen
+from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain_line
 
 
@@ -26,7 +27,7 @@ class OwnCardsScreen(KaartScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         yield Static(Content(t("app.own.about")), classes="hint", id="own-about")
         yield OptionList(id="own-list", markup=False)
         yield Footer(compact=True)

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Select, Static, TextArea
+from textual.widgets import Button, Footer, Select, Static, TextArea
 
 from tui.core.drafts import DraftContext
 from tui.dates import format_date
@@ -28,6 +28,7 @@ from tui.ui.writing import WritingScreen
 from tui.vocabulary import PeriodKind
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
+from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain, plain_line
@@ -68,7 +69,7 @@ class ReviewScreen(WritingScreen):
         self.from_draft = draft is not None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Panel(id="review-body", classes="form"):
             with Horizontal(classes="filters"):
                 yield Select([(Content(t("app.review.week")), PeriodKind.WEEK),

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 
 from tui.dates import parse_date, to_local
 from tui.i18n import t
@@ -23,6 +23,7 @@ from tui.ui.base import KaartScreen
 from tui.vocabulary import ENTRY_KINDS, normalise_tag
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
+from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain_line
 from tui.widgets.plain_input import PlainInput
 
@@ -65,7 +66,7 @@ class SearchScreen(KaartScreen):
 
     def compose(self) -> ComposeResult:
         library = self.core.library
-        yield Header(icon="◆")
+        yield KaartHeader()
         yield PlainInput(self.query_text, placeholder=t("app.search.placeholder"), id="query")
         with Horizontal(classes="filters"):
             yield Select([(Content(t("app.entry_kind." + kind)), kind) for kind in ENTRY_KINDS],

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Select, Static
+from textual.widgets import Button, Footer, Select, Static
 
 from tui import paths
 from tui.errors import KaartError
 from tui.i18n import t
 from tui.ui.base import KaartScreen
+from tui.widgets.header import KaartHeader
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain_line
 from tui.widgets.plain_input import PlainInput
@@ -41,7 +42,7 @@ class SettingsScreen(KaartScreen):
         core = self.core
         settings = core.settings
         library = core.library
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Panel(id="settings-body", classes="form"):
             yield Static(Content(t("app.settings.language")), classes="field-label")
             yield Select([(Content(name), code) for code, name in LANGUAGE_NAMES.items()],

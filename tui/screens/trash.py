@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from tui.i18n import t
 from tui.ui.base import KaartScreen
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
+from tui.widgets.header import KaartHeader
 
 
 class TrashScreen(KaartScreen):
@@ -26,7 +27,7 @@ class TrashScreen(KaartScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Horizontal(classes="filters"):
             yield Static(Content(t("app.trash.about")), classes="hint", id="trash-about")
             yield Button(Content(t("app.trash.empty")), id="empty", action="screen.empty",

@@ -7,7 +7,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static, TextArea
 
 from tui.core.drafts import DraftContext
 from tui.decks.model import Card
@@ -16,6 +16,7 @@ from tui.journal.model import Draft
 from tui.textclean import strip_controls
 from tui.ui.writing import WritingScreen
 from tui.vocabulary import parse_tags
+from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain
@@ -51,7 +52,7 @@ class WorksheetScreen(WritingScreen):
         self.tags: tuple[str, ...] = tuple(fields.get("tags") or ())
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield KaartHeader()
         with Panel(id="worksheet-body", classes="form"):
             yield Static(Content(t("kind.worksheet")), classes="section-title")
             yield Static(plain(self.card.text, "bold"), classes="card-banner")

@@ -1,0 +1,32 @@
+"""Keys typed quickly, or a screen's key pressed on that screen, never break the app."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import SIZE, add_entries, settle
+
+
+@pytest.mark.parametrize("keys", ["jj", "ll", "kk", "mt", "kt", "jt", "dj", "jdkl/m", "j", "hh"])
+async def test_screen_keys_in_any_order_and_speed_end_on_the_last_screen(make_app, keys):
+    app = make_app()
+    errors = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        add_entries(app, 3)
+        notify = app.notify
+
+        def watch(message, *args, **kwargs):
+            if kwargs.get("severity") == "error":
+                errors.append(message)
+            return notify(message, *args, **kwargs)
+
+        app.notify = watch
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        assert app.is_running and not errors, errors
+        names = [type(screen).__name__ for screen in app.screen_stack]
+        assert names[0] == "HomeScreen" and len(names) <= 3, names  # trash opens on the journal
+        assert len({screen.id for screen in app.screen_stack}) == len(names)
