@@ -89,6 +89,55 @@ async def test_worksheet_answers_are_saved_as_one_note(make_app):
                                  "2. What will you do differently?\nCall earlier")
 
 
+async def test_a_decision_says_when_kaart_will_ask_how_it_turned_out(make_app):
+    from textual.widgets import Select
+
+    from tui.screens.decision import DecisionScreen
+    from tui.screens.entry import EntryScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await type_text(pilot, "Close the file")
+        await pilot.press("enter")
+        await settle(pilot)
+        choice = app.screen.query_one("#look-back", Select)
+        labels = [str(prompt) for prompt, _value in choice._options]
+        assert choice.value == "14" and "in 2 weeks (6 Dec 2026)" in labels
+        assert labels[-1] == "do not ask"
+        choice.value = "28"
+        await settle(pilot)
+        assert app.screen.draft_fields()["look_back"] == "28"
+        seen = []
+        notify = app.notify
+        app.notify = lambda message, *a, **k: (seen.append(message), notify(message, *a, **k))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Saved. Kaart asks how it turned out on 20 Dec 2026." in seen
+        [decision] = in_store(app, lambda store: store.pending_decisions())
+        assert decision.look_back == NOW.date() + timedelta(days=28)
+        app.open_entry(decision.uid)
+        await settle(pilot)
+        assert isinstance(app.screen, EntryScreen)
+        assert "Kaart asks how it turned out on 20 Dec 2026" in screen_text(app)
+
+        await pilot.press("h", "b")
+        await settle(pilot)
+        assert isinstance(app.screen, DecisionScreen)
+        await type_text(pilot, "Wait a month")
+        await pilot.press("enter")
+        await settle(pilot)
+        app.screen.query_one("#look-back", Select).value = "none"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Saved. Kaart will not ask how it turned out." in seen
+        entries = in_store(app, lambda store: store.recent(5, kind="decision"))
+        assert [entry.look_back for entry in entries][0] is None
+
+
 async def test_decision_and_later_its_outcome(make_app):
     from tui.screens.decision import DecisionScreen
     from tui.screens.home import HomeScreen
@@ -197,6 +246,9 @@ async def test_own_card_created_and_then_drawn(make_app, home):
         assert isinstance(app.screen, DrawScreen)
         source = app.screen.query_one(DrawSource)
         source.value = "deck:mijn-kaarten"
+        await settle(pilot)
+        assert app.screen.card is None  # a choice alone draws nothing
+        await pilot.press("r")
         await settle(pilot)
         assert app.screen.card == card
         draws = in_store(app, lambda store: store.draws())
@@ -531,3 +583,38 @@ async def test_settings_theme_backup_and_export(make_app, home, tmp_path):
         document = json.loads(target.read_text())
         assert [entry["body"] for entry in document["entries"]] == ["to export"]
         assert target.stat().st_mode & 0o077 == 0
+
+
+async def test_choosing_where_to_draw_from_draws_nothing_until_asked(make_app):
+    """Every draw is kept (and shows in the review): changing the choices is not a draw, and
+    after a choice space draws, then flips, as the footer says."""
+    from textual.widgets import Select
+
+    from tui.screens.draw import DrawScreen
+    from tui.widgets.card_view import CardView
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+
+        def random_draws() -> int:
+            return len([d for d in in_store(app, lambda store: store.draws())
+                        if d["purpose"] == "random"])
+
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, DrawScreen) and random_draws() == 1
+        kinds = app.screen.query_one("#kind", Select)
+        for kind in ("do", "think", "do"):
+            kinds.value = kind
+            await settle(pilot)
+        assert random_draws() == 1 and app.screen.card is None
+        assert "Press r (or space) to draw a card from this choice." in screen_text(app)
+        await pilot.press("space")
+        await settle(pilot)
+        assert random_draws() == 2 and app.screen.card.kind == "do"
+        view = app.screen.query_one("#drawn", CardView)
+        assert not view.flipped
+        await pilot.press("space")
+        await settle(pilot)
+        assert view.flipped

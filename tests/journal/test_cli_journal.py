@@ -497,6 +497,18 @@ def test_today_is_recorded_once_a_day(kaart):
     assert data["draws_by_purpose"]["daily"] == 2
 
 
+def test_the_card_of_the_day_stays_when_cards_are_added_that_day(kaart, tmp_path):
+    """New cards change the order of the days to come, never the card already shown today."""
+    first = json.loads(kaart("today", "--json").out)
+    rows = "".join(f"Een nieuwe vraag nummer {n}?,think\n" for n in range(17))
+    (tmp_path / "extra.csv").write_text("text,kind\n" + rows, encoding="utf-8")
+    assert kaart("deck", "add", str(tmp_path / "extra.csv"), "--id", "extra").code == 0
+    again = json.loads(kaart("today", "--json").out)
+    assert (again["deck"], again["id"]) == (first["deck"], first["id"])
+    data = json.loads(kaart("stats", "--json").out)
+    assert data["draws_by_purpose"]["daily"] == 1
+
+
 def test_a_journal_that_cannot_be_written_does_not_stop_a_draw(kaart, monkeypatch):
     from tui.journal.store import JournalStore
 

@@ -40,11 +40,14 @@ def test_a_failed_choice_records_nothing(store):
     assert store.draws() == [] and store.load_bag("deck=x") == ([], None)
 
 
-def test_daily_recorded(store):
-    assert not store.daily_recorded("x", "a", date(2026, 11, 22))
+def test_the_daily_card_kept_for_a_day(store):
+    assert store.daily_card(date(2026, 11, 22)) is None
+    store.record_draw("x", "a", "random")
+    assert store.daily_card(date(2026, 11, 22)) is None
     store.record_draw("x", "a", "daily")
-    assert store.daily_recorded("x", "a", date(2026, 11, 22))
-    assert not store.daily_recorded("x", "b", date(2026, 11, 22))
+    store.record_draw("x", "b", "daily")
+    assert tuple(store.daily_card(date(2026, 11, 22))) == ("x", "a")
+    assert store.daily_card(date(2026, 11, 23)) is None
 
 
 def test_a_daily_draw_is_recorded_once_a_day(store, clock):

@@ -46,11 +46,18 @@ class CardsMixin:
         return card
 
     def show_today(self) -> Card:
-        """The card of the day, kept in the journal once a day (no write when it already is)."""
+        """The card of the day, kept in the journal once a day (no write when it already is).
+
+        Once kept, it is today's card for the rest of the day, even when cards were added
+        or removed since (which changes the order of the days to come).
+        """
         card = self.todays_card()
         try:
             store = self.store
-            if not store.read_only and not store.daily_recorded(card.deck, card.id, self.today()):
+            kept = store.daily_card(self.today())
+            if kept is not None:
+                return self.library.card(*kept) or card  # a card deleted since: the new one
+            if not store.read_only:
                 store.record_draw(card.deck, card.id, Purpose.DAILY)
         except StoreError as error:
             self.notice(error.message)  # a journal that cannot be written does not stop the card

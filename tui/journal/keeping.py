@@ -54,13 +54,13 @@ class KeepingMixin(StoreBase):
                          "VALUES (?, ?, ?, ?)",
                          (stamp, local_day(moment), card_id(conn, deck, card), purpose))
 
-    def daily_recorded(self, deck: str, card: str, day: date) -> bool:
-        """Whether today's card of the day is already in the journal (a read, no lock)."""
+    def daily_card(self, day: date) -> tuple[str, str] | None:
+        """``(deck, card)`` of the card of the day kept for ``day`` (the first), or ``None``."""
         with self._read() as conn:
             return conn.execute(
-                "SELECT 1 FROM draws AS d JOIN cards AS c ON c.id = d.card_id WHERE d.day = ? "
-                "AND d.purpose = 'daily' AND c.deck = ? AND c.card = ?",
-                (day.toordinal(), deck, card)).fetchone() is not None
+                "SELECT c.deck, c.card FROM draws AS d JOIN cards AS c ON c.id = d.card_id "
+                "WHERE d.day = ? AND d.purpose = 'daily' ORDER BY d.id LIMIT 1",
+                (day.toordinal(),)).fetchone()
 
     def load_bag(self, bag_key: str) -> tuple[list[str], str | None]:
         """``(remaining refs, last drawn ref)``; ``([], None)`` for a bag never used."""

@@ -29,6 +29,8 @@ from tui.widgets.panel import Panel
 from tui.widgets.plain_input import PlainInput
 
 DECISION_MOMENT = "voor-besluit"
+LOOK_BACK_DAYS = (7, 14, 28, 91)  # the choices for the day to ask how it turned out
+DEFAULT_LOOK_BACK = "14"
 
 
 class DecisionScreen(WritingScreen):
@@ -51,6 +53,37 @@ class DecisionScreen(WritingScreen):
             self.decision, self.reflection = first.strip(), rest.strip()
         self.card_ref: str = fields.get("card") or ""  # deck/card of the card drawn, if any
         self.card: Card | None = None
+        choice = str(fields.get("look_back") or DEFAULT_LOOK_BACK)
+        self.look_back = choice if choice in self._look_back_values() else DEFAULT_LOOK_BACK
+
+    @staticmethod
+    def _look_back_values() -> list[str]:
+        return [str(days) for days in LOOK_BACK_DAYS] + ["none"]
+
+    def _look_back_options(self) -> list[tuple[str, str]]:
+        """"in 2 weeks (15 December 2026)" and so on, and "do not ask"."""
+        from datetime import timedelta
+
+        from tui.dates import format_date
+
+        today, lang = self.core.today(), self.core.language
+        options = []
+        for days in LOOK_BACK_DAYS:
+            when = format_date(today + timedelta(days=days), lang)
+            if days % 7 == 0 and days < 90:
+                label = t("app.decision.in_weeks", count=days // 7, when=when)
+            else:
+                label = t("app.decision.in_months", count=round(days / 30.4), when=when)
+            options.append((label, str(days)))
+        options.append((t("app.decision.no_look_back"), "none"))
+        return options
+
+    def _look_back_day(self):
+        from datetime import timedelta
+
+        if self.look_back == "none":
+            return None
+        return self.core.today() + timedelta(days=int(self.look_back))
 
     def compose(self) -> ComposeResult:
         library = self.core.library
@@ -73,6 +106,10 @@ class DecisionScreen(WritingScreen):
             yield Static(Content(t("app.decision.step2")), classes="section-title")
             yield NoteEditor(self.reflection, placeholder=t("app.decision.reflect"),
                              id="reflection")
+            with Horizontal(classes="filters look-back"):
+                yield Static(Content(t("app.decision.look_back")), classes="field-label")
+                yield Select(self._look_back_options(), value=self.look_back,
+                             allow_blank=False, id="look-back", compact=True)
             yield self.form_buttons()
         yield Footer(compact=True)
 
@@ -109,6 +146,13 @@ class DecisionScreen(WritingScreen):
         if changed and self.card is not None:
             self.action_draw()  # a card was drawn from the old source: draw from the new one
 
+    @on(Select.Changed, "#look-back")
+    def _look_back_chosen(self, event: Select.Changed) -> None:
+        value = str(event.value)
+        if value != self.look_back and value in self._look_back_values():
+            self.look_back = value
+            self.text_changed()
+
     def action_draw(self) -> None:
         self._draw()
 
@@ -136,7 +180,8 @@ class DecisionScreen(WritingScreen):
 
     # -- writing -----------------------------------------------------------------------------
     def draft_fields(self) -> dict:
-        return {"title": self.decision, "body": self.reflection, "card": self.card_ref}
+        return {"title": self.decision, "body": self.reflection, "card": self.card_ref,
+                "look_back": self.look_back}
 
     def missing(self) -> str:
         if not self.decision.strip():
@@ -147,4 +192,12 @@ class DecisionScreen(WritingScreen):
 
     def store(self, core, draft: int | None) -> Any:
         return core.record_decision(one_line(self.decision), strip_controls(self.reflection).strip(),
-                                    card=self.card, draft=draft)
+                                    card=self.card, draft=draft,
+                                    look_back=self._look_back_day())
+
+    def saved_text(self, entry: Any) -> str:
+        from tui.dates import format_date
+
+        if entry.look_back is None:
+            return t("app.decision.saved_no_look_back")
+        return t("app.decision.saved", when=format_date(entry.look_back, self.core.language))

@@ -84,18 +84,29 @@ class DrawScreen(KaartScreen):
             filters["kind"] = self.kind_value
         return filters
 
+    # Choosing where to draw from does not draw (every draw is kept in the journal and shows
+    # in the review): the card makes way for "draw from this choice", and the next key
+    # (r, d, enter or space) draws.
     @on(Select.Changed, "#source")
     def _source(self, event: Select.Changed) -> None:
         if event.value != self.source_value:
             self.app.choices["draw.source"] = str(event.value)
-            self.action_draw()
+            self._chosen()
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
         value = ANY_KIND if event.value is Select.NULL else str(event.value)
         if value != self.kind_value:
             self.app.choices["draw.kind"] = value
-            self.action_draw()
+            self._chosen()
+
+    def _chosen(self) -> None:
+        self.card = None
+        view = self.query_one("#drawn", CardView)
+        view.placeholder = t("app.draw.chosen")
+        view.show(None)
+        self.query_one("#drawn-history", Static).update(Content(""))
+        self.query_one("#again", Button).focus()
 
     def action_draw(self) -> None:
         self._draw()
@@ -108,6 +119,7 @@ class DrawScreen(KaartScreen):
         self.card = card
         self.draws += 1
         self._show()
+        self.query_one("#drawn", CardView).focus()  # space flips it, whatever was chosen
         history = await self.call(lambda core: core.card_history(card.deck, card.id))
         if card is self.card:
             self.query_one("#drawn-history", Static).update(card_history_line(history))
@@ -120,7 +132,10 @@ class DrawScreen(KaartScreen):
                                                 meta=card_meta(card, library) if card else "")
 
     def action_flip(self) -> None:
-        self.query_one("#drawn", CardView).action_flip()
+        if self.card is None:
+            self.action_draw()  # space on "draw from this choice" draws
+        else:
+            self.query_one("#drawn", CardView).action_flip()
 
     def action_write(self) -> None:
         if self.card is not None:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from tui.dates import format_datetime
+from tui.dates import format_date, format_datetime
 from tui.i18n import get_language, t
 from tui.ui.base import KaartScreen
 from tui.widgets.header import KaartHeader
@@ -47,6 +47,11 @@ def entry_content(entry: Any, deck_title: str = "") -> Content:
             parts.append(plain(entry.outcome))
         else:
             parts.append(Content.styled(t("app.entry.no_outcome"), "italic $text-warning"))
+            if entry.look_back is not None:
+                parts.append(Content.styled(t("app.entry.look_back", when=format_date(
+                    entry.look_back, lang)), "$text-muted"))
+            else:
+                parts.append(Content.styled(t("app.entry.no_look_back"), "$text-muted"))
     return Content("\n\n").join(parts)
 
 

@@ -73,9 +73,10 @@ class HomeScreen(KaartScreen):
                         yield self._actions()
                 if self.complete:
                     yield self._calendar()
+                    yield from self._waiting()
             with Vertical(id="home-right"):
                 if self.complete:
-                    yield from self._lists()
+                    yield from self._recent()
         if self.complete:
             yield Footer(compact=True)
 
@@ -110,7 +111,10 @@ class HomeScreen(KaartScreen):
                         ReflectionCalendar(id="calendar"), Static(Content(""), id="streak"),
                         id="calendar-box")
 
-    def _lists(self) -> list:
+    def _waiting(self) -> list:
+        """What asks for an answer: the review offer, the past reflection, decisions due.
+        Under the calendar (the left column when there are two), so the recent entries
+        have the right column to themselves."""
         offer = Horizontal(Static(Content(t("app.home.review_offer")), classes="offer-text"),
                            Button(Content(t("app.home.review_go")), id="review-go",
                                   action="screen.review", compact=True),
@@ -127,8 +131,10 @@ class HomeScreen(KaartScreen):
         pending = Vertical(Static(Content(t("app.home.due")), classes="section-title"),
                            EntryList(id="pending", empty_text=t("app.home.no_due"),
                                      render_row=render_entry_row), id="pending-box")
-        return [offer, past, pending,
-                Static(Content(t("app.home.recent")), classes="section-title"),
+        return [offer, past, pending]
+
+    def _recent(self) -> list:
+        return [Static(Content(t("app.home.recent")), classes="section-title"),
                 EntryList(id="recent", empty_text=t("app.home.no_recent"),
                           render_row=render_entry_row)]
 
@@ -138,8 +144,8 @@ class HomeScreen(KaartScreen):
     async def _complete_layout(self) -> None:
         self.complete = True
         await self.query_one("#home-top").mount(self._actions())
-        await self.query_one("#home-left").mount(self._calendar())
-        await self.query_one("#home-right").mount_all(self._lists())
+        await self.query_one("#home-left").mount_all([self._calendar(), *self._waiting()])
+        await self.query_one("#home-right").mount_all(self._recent())
         await self.mount(Footer(compact=True))
         self.refresh_bindings()  # a footer mounted late shows nothing until bindings change
         self.reload()

@@ -93,6 +93,10 @@ class WritingScreen(KaartScreen):
         """Save (runs on the journal thread); discard ``draft`` in the same transaction."""
         raise NotImplementedError
 
+    def saved_text(self, entry: Any) -> str:
+        """What the user is told once it is saved."""
+        return t("app.write.saved")
+
     def saved(self, entry: Any) -> None:
         """After a successful save: by default close the screen with the entry."""
         self.dismiss(entry)
@@ -189,7 +193,7 @@ class WritingScreen(KaartScreen):
         entry = await self.call(job)
         self.dirty = False
         self._draft_due = False
-        self.show_info(t("app.write.saved"))
+        self.show_info(self.saved_text(entry))
         self.saved(entry)
 
     def action_cancel(self) -> None:
