@@ -379,7 +379,7 @@ def write_jrnl_journal(folder: Path, entries: list[dict]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     with journal.open("w", encoding="utf-8") as handle:
         for entry in entries:
-            handle.write(f"[{entry['date']} {entry['time']}] {entry['title']} {entry['body']}\n\n")
+            handle.write(f"[{entry['date']} {entry['time']}] {entry['title']}\n{entry['body']}\n\n")
     config = folder / "jrnl.yaml"
     config.write_text(
         "colors: {body: none, date: none, tags: none, title: none}\ndefault_hour: 9\n"

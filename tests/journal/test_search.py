@@ -148,3 +148,29 @@ def test_pending_decisions_use_their_index(tmp_path):
         assert [e.title for e in store.pending_decisions()] == ["Wel of niet verwijzen"]
     finally:
         store.close()
+
+
+def test_a_page_ranks_the_newest_matches_and_every_match_is_ranked_exactly(store, monkeypatch):
+    """With more matches than the ranking window, a page ranks the most recently written
+    ones (best first) and the older ones follow, newest first; asking for every match ranks
+    all of them. Pages put together are that same order, across the window's edge."""
+    import tui.journal.search as search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 5)
+    strong = store.add_entry("journal", "kachel kachel kachel kachel", title="kachel kachel")
+    weak = [store.add_entry("journal", f"Een lang verhaal over van alles, ook de kachel, {n}. "
+                            + "En nog veel meer woorden zonder het woord. " * 3) for n in range(9)]
+    newest_strong = store.add_entry("journal", "kachel kachel", title="kachel")
+
+    every = uids(store.search("kachel", limit=None))
+    assert every[0] == strong.uid and len(every) == 11  # exact bm25: the strongest first
+    page = uids(store.search("kachel", limit=3))
+    assert page[0] == newest_strong.uid and strong.uid not in page
+    windowed = uids(store.search("kachel", limit=11))
+    newest_five = {newest_strong.uid, *(entry.uid for entry in weak[-4:])}
+    assert set(windowed[:5]) == newest_five
+    assert windowed[5:] == [entry.uid for entry in reversed(weak[:5])] + [strong.uid]
+    pages = [uid for start in range(0, 11, 3)
+             for uid in uids(store.search("kachel", limit=3, offset=start))]
+    assert pages == windowed
+    assert store.search_count("kachel") == 11

@@ -5,10 +5,11 @@ What a user types is turned into a safe FTS5 query: words (all must occur),
 a word out. Everything else (a lone ``"``, ``AND(``, ``-``, ``:``) is quoted
 or dropped, so no input can make the query fail.
 
-Ranking: the newest :data:`RANK_WINDOW` matches are ranked with bm25 (best
-first) and older matches follow, newest first, so the first page costs the
-same for a rare word and for one in every other entry; with fewer matches the
-order is exact bm25. Snippets are computed by FTS5 only for the rows returned.
+Ranking: for a page (``limit``), the :data:`RANK_WINDOW` most recently
+written matches are ranked with bm25 (best first) and older matches follow,
+newest first, so the first page costs the same for a rare word and for one
+in every other entry; with fewer matches, or asked for every match
+(``limit=None``), the order is exact bm25. Snippets are computed by FTS5 only for the rows returned.
 """
 
 from __future__ import annotations
@@ -123,8 +124,9 @@ def search(conn, query: str, filters: Filters, *, limit: int | None = 50,
     # Ranking costs a few microseconds a match, so a common word in a big journal would make
     # the first page slow. The newest RANK_WINDOW matches are ranked (best first); older
     # ones follow, newest first. With fewer matches than that, the order is exact bm25.
-    edge = conn.execute(f"SELECT entries_fts.rowid {base} ORDER BY entries_fts.rowid DESC "
-                        "LIMIT 1 OFFSET ?", [match, *values, RANK_WINDOW - 1]).fetchone()
+    edge = None if limit is None else conn.execute(  # every match: rank them all, exactly
+        f"SELECT entries_fts.rowid {base} ORDER BY entries_fts.rowid DESC LIMIT 1 OFFSET ?",
+        [match, *values, RANK_WINDOW - 1]).fetchone()
     if edge is None:
         rows = conn.execute(select + " ORDER BY entries_fts.rank" + limit_sql,
                             [match, *values, *paging]).fetchall()
