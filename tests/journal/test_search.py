@@ -174,3 +174,11 @@ def test_a_page_ranks_the_newest_matches_and_every_match_is_ranked_exactly(store
              for uid in uids(store.search("kachel", limit=3, offset=start))]
     assert pages == windowed
     assert store.search_count("kachel") == 11
+
+
+def test_equally_good_matches_come_newest_first(store):
+    older = store.add_entry("journal", "De tuin van Ans.", created=datetime(2025, 3, 1, tzinfo=UTC))
+    newer = store.add_entry("journal", "De tuin van Ans.", created=datetime(2026, 3, 1, tzinfo=UTC))
+    middle = store.add_entry("journal", "De tuin van Ans.", created=datetime(2025, 9, 1, tzinfo=UTC))
+    assert uids(store.search("tuin", limit=None)) == [newer.uid, middle.uid, older.uid]
+    assert uids(store.search("tuin", limit=2)) == [newer.uid, middle.uid]

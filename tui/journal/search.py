@@ -128,7 +128,8 @@ def search(conn, query: str, filters: Filters, *, limit: int | None = 50,
         f"SELECT entries_fts.rowid {base} ORDER BY entries_fts.rowid DESC LIMIT 1 OFFSET ?",
         [match, *values, RANK_WINDOW - 1]).fetchone()
     if edge is None:
-        rows = conn.execute(select + " ORDER BY entries_fts.rank" + limit_sql,
+        rows = conn.execute(select + " ORDER BY entries_fts.rank, e.created DESC"
+                             + limit_sql,
                             [match, *values, *paging]).fetchall()
         return [_hit(row) for row in rows]
     want = None if limit is None else max(0, limit)
@@ -136,7 +137,8 @@ def search(conn, query: str, filters: Filters, *, limit: int | None = 50,
     rows = []
     if start < RANK_WINDOW:
         take = RANK_WINDOW - start if want is None else min(want, RANK_WINDOW - start)
-        rows += conn.execute(select + " AND entries_fts.rowid >= ? ORDER BY entries_fts.rank"
+        rows += conn.execute(select + " AND entries_fts.rowid >= ? "
+                             "ORDER BY entries_fts.rank, e.created DESC"
                              + limit_sql, [match, *values, edge[0], take, start]).fetchall()
     left = None if want is None else want - len(rows)
     if left is None or left > 0:
