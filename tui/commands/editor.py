@@ -52,6 +52,19 @@ def gather(words: list[str], stdin=None) -> str:
     return edit()
 
 
+def gather_text(words: list[str]) -> str:
+    """:func:`gather`, cleaned of control characters and stripped; text that is not UTF-8
+    is one :class:`tui.errors.InputError` (for commands that keep no draft of it)."""
+    from tui.errors import InputError
+    from tui.i18n import t
+    from tui.textclean import strip_controls
+
+    try:
+        return strip_controls(gather(words)).strip()
+    except NotUtf8 as bad:
+        raise InputError(t("cli.journal.write.not_utf8", offset=bad.offset)) from None
+
+
 def edit() -> str:
     """Open $VISUAL or $EDITOR on a private temporary file; return what was written."""
     import shlex

@@ -42,14 +42,9 @@ def cmd_resurface(args, kaart, out) -> int:
 def _answer(args, kaart, out) -> int:
     text = ""
     if args.answer == Answer.CHANGED:
-        from tui.commands.editor import NotUtf8, gather
-        from tui.errors import InputError
-        from tui.textclean import strip_controls
+        from tui.commands.editor import gather_text
 
-        try:
-            text = strip_controls(gather(args.text)).strip()
-        except NotUtf8 as bad:
-            raise InputError(t("cli.journal.write.not_utf8", offset=bad.offset)) from None
+        text = gather_text(args.text)
         if not text:
             raise UsageError(t("cli.resurface.changed_needs_text"))
     elif args.text:

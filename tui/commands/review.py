@@ -45,15 +45,11 @@ def cmd_review(args, kaart, out) -> int:
 
 
 def _write(args, kaart, out) -> int:
-    from tui.commands.editor import NotUtf8, gather
+    from tui.commands.editor import gather_text
     from tui.core.drafts import DraftContext
-    from tui.textclean import strip_controls
 
     period = kaart.period(args.period, args.date)
-    try:
-        text = strip_controls(gather(args.text)).strip()
-    except NotUtf8 as bad:
-        raise InputError(t("cli.journal.write.not_utf8", offset=bad.offset)) from None
+    text = gather_text(args.text)
     if not text:
         raise InputError(t("cli.journal.write.empty"))
     try:

@@ -13,14 +13,21 @@ from tui.journal.search import search as _search
 _LIVE = "e.deleted IS NULL"
 
 
+def _listing(kind: str | None, starred: bool) -> tuple[list[str], list]:
+    """The conditions (and their values) of the journal listing: live entries, maybe one
+    kind, maybe starred only."""
+    where, values = [_LIVE], []
+    if kind:
+        where.append("e.kind = ?")
+        values.append(kind)
+    if starred:
+        where.append("e.starred = 1")
+    return where, values
+
+
 class ReadingMixin(StoreBase):
     def count(self, kind: str | None = None, *, starred: bool = False) -> int:
-        where, values = [_LIVE], []
-        if kind:
-            where.append("e.kind = ?")
-            values.append(kind)
-        if starred:
-            where.append("e.starred = 1")
+        where, values = _listing(kind, starred)
         with self._read() as conn:
             return conn.execute(f"SELECT count(*) FROM entries AS e WHERE {' AND '.join(where)}",
                                 values).fetchone()[0]
@@ -29,12 +36,7 @@ class ReadingMixin(StoreBase):
                before: tuple[str, str] | None = None, starred: bool = False,
                offset: int = 0) -> list[Entry]:
         """Newest first. ``before=(created_iso, uid)`` of the last row shown gives the next page."""
-        where, values = [_LIVE], []
-        if kind:
-            where.append("e.kind = ?")
-            values.append(kind)
-        if starred:
-            where.append("e.starred = 1")
+        where, values = _listing(kind, starred)
         with self._read() as conn:
             if before is not None:
                 where.append("(e.created, e.id) < (?, ?)")
@@ -47,12 +49,7 @@ class ReadingMixin(StoreBase):
     def month_counts(self, *, kind: str | None = None,
                      starred: bool = False) -> list[tuple[str, int]]:
         """``("2026-11", entries)`` for every month with entries, newest first (list headings)."""
-        where, values = [_LIVE], []
-        if kind:
-            where.append("e.kind = ?")
-            values.append(kind)
-        if starred:
-            where.append("e.starred = 1")
+        where, values = _listing(kind, starred)
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT strftime('%Y-%m', e.created / 1000000, 'unixepoch', 'localtime') AS m, "
@@ -62,12 +59,9 @@ class ReadingMixin(StoreBase):
 
     def newer_than(self, day: date, *, kind: str | None = None, starred: bool = False) -> int:
         """How many entries are newer than ``day`` (local): where that day starts in the list."""
-        where, values = [_LIVE, "e.day > ?"], [day.toordinal()]
-        if kind:
-            where.append("e.kind = ?")
-            values.append(kind)
-        if starred:
-            where.append("e.starred = 1")
+        where, values = _listing(kind, starred)
+        where.append("e.day > ?")
+        values.append(day.toordinal())
         with self._read() as conn:
             return conn.execute(f"SELECT count(*) FROM entries AS e WHERE {' AND '.join(where)}",
                                 values).fetchone()[0]
