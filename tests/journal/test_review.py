@@ -221,6 +221,24 @@ def test_saving_a_review_discards_its_draft(core):
     assert core.drafts() == []
 
 
+def test_saving_a_review_discards_every_draft_of_its_period_and_no_other(core):
+    """An older draft of the same week would come back at every start, and replace the review."""
+    from tui.core.drafts import DraftContext
+
+    week = core.period("week", date(2026, 12, 2))
+    other = core.period("week", date(2026, 11, 25))
+    old = core.save_draft(DraftContext.review(week), {"answers": ["oud", "concept"]})
+    elsewhere = core.save_draft(DraftContext.review(other), {"answers": ["een andere week"]})
+    note = core.save_draft(DraftContext.journal(), {"body": "los"})
+    core.save_review(week, ["nieuw"])                              # no draft of its own
+    assert {draft.id for draft in core.drafts()} == {elsewhere, note}
+    core.save_draft(DraftContext.review(week), {"answers": ["later nog"]})
+    again = core.save_review(week, ["bijgewerkt"])                 # an update discards them too
+    assert "bijgewerkt" in again.body and old not in {draft.id for draft in core.drafts()}
+    assert [draft.context for draft in core.drafts(DraftContext.review(week))] == []
+    assert {draft.id for draft in core.drafts()} == {elsewhere, note}
+
+
 def test_kaart_review_write_saves_then_updates(kaart, stdin):
     saved = kaart("review", "--write", "Een", "drukke", "week")
     assert saved.code == 0, saved.err

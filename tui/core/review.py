@@ -114,9 +114,11 @@ class ReviewMixin:
         """Save the review of ``period``: ``answers`` (one per question) or a ``body``.
 
         A period that has its review already gets that entry updated (the
-        earlier version is kept), never a second one. ``draft`` is discarded
-        in the same transaction.
+        earlier version is kept), never a second one. ``draft`` and every other
+        draft of this period's review are discarded in the same transaction: a
+        draft older than the saved review must never come back to replace it.
         """
+        from tui.core.drafts import DraftContext
         from tui.core.writing import EmptyEntry
 
         if body is None:
@@ -124,13 +126,14 @@ class ReviewMixin:
             body = review_body(tuple(card.prompts) if card else (), answers or ())
         if not body.strip():
             raise EmptyEntry(t("cli.journal.write.empty"))  # the title alone is no review
+        context = DraftContext.review(period)
         existing = self.review_entry(period)
         if existing is not None:
             return self.update_entry(existing.uid, body=body, draft=draft,
-                                     tags=tuple(tags) if tags else None)
+                                     tags=tuple(tags) if tags else None, discard_context=context)
         return self.save_entry(EntryKind.REVIEW, body,
                                title=t("review.title", period=period.label(self.language)),
-                               tags=tags, draft=draft, link=period.link)
+                               tags=tags, draft=draft, link=period.link, discard_context=context)
 
     # -- the offer at the start of a week -----------------------------------------------
     def review_offer(self, today: date | None = None) -> Period | None:
