@@ -111,3 +111,81 @@ async def test_home_asks_for_the_outcome_on_the_day_to_look_back(make_app):
     async with later.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert later.screen.query_one("#pending").current_key == decision.uid
+
+
+async def _answers(app) -> list[str]:
+    return [editor.text for editor in app.screen.query(".answer")]
+
+
+async def test_review_answers_come_back_after_another_period_and_after_closing(make_app):
+    from tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        editors = list(app.screen.query(".answer"))
+        editors[0].focus()
+        await type_text(pilot, "Listened more")
+        editors[1].focus()
+        await type_text(pilot, "The planning")
+        await pilot.press("alt+left")
+        await settle(pilot)
+        assert "Week 46" in screen_text(app) and set(await _answers(app)) == {""}
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert "Week 47" in screen_text(app)
+        assert (await _answers(app))[:3] == ["Listened more", "The planning", ""]
+        assert any("not saved yet are back" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await settle(pilot)
+        app.screen.query_one("#keep").press()  # the close dialog: keep as a draft
+        await settle(pilot)
+        assert not isinstance(app.screen, ReviewScreen)
+        await pilot.press("l")
+        await settle(pilot)
+        assert (await _answers(app))[:2] == ["Listened more", "The planning"]
+        drafts = in_store(app, lambda store: store.drafts())
+        assert [draft.context for draft in drafts] == ["review:week:2026-11-16"]  # one, not two
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert in_store(app, lambda store: store.drafts()) == []
+
+
+async def test_a_draft_older_than_the_saved_review_never_replaces_it(make_app):
+    from tui.core.drafts import DraftContext
+    from tui.journal.review import period_of
+    from tui.screens.review import ReviewScreen
+
+    moment = [NOW - timedelta(days=1)]
+    app = make_app(clock=lambda: moment[0])
+    week = period_of("week", NOW.date())
+    context = str(DraftContext.review(week))
+    old = in_store(app, lambda store: store.save_draft(context, {"answers": ["Old draft"]}))
+    moment[0] = NOW
+    in_store(app, lambda store: store.add_entry("review", "Saved answer", link=week.link))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        from tui.dialogs.drafts import DraftsDialog
+
+        assert isinstance(app.screen, DraftsDialog)  # offered at the start
+        app.screen.query_one("#restore").press()  # "Open"
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert (await _answers(app))[0] == "Saved answer"
+        assert not app.screen.has_unsaved_text()
+        assert any("older than the review you saved" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert in_store(app, lambda store: store.get_draft(old)) is not None  # left alone
+        await pilot.press("l")
+        await settle(pilot)
+        assert (await _answers(app))[0] == "Saved answer"
+        moment[0] = NOW + timedelta(minutes=5)
+        newer = in_store(app, lambda store: store.save_draft(context, {"answers": ["Newer"]}))
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert (await _answers(app))[0] == "Newer" and app.screen.slot.id == newer

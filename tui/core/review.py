@@ -26,7 +26,7 @@ from tui.vocabulary import EntryKind, PeriodKind
 TYPE_CHECKING = False  # typing costs a few ms to import on every command; annotations only
 if TYPE_CHECKING:
     from tui.decks.model import Card
-    from tui.journal.model import Entry
+    from tui.journal.model import Draft, Entry
     from tui.journal.review import Period
 
 REVIEW_DECK = "terugblik"
@@ -83,6 +83,12 @@ def review_body(questions, answers) -> str:
     return "\n\n".join(parts)
 
 
+def outdated(draft: Draft, entry: Entry | None) -> bool:
+    """A draft kept before its period's review was last saved: it must never replace that
+    review (it is shown instead, and the draft left alone)."""
+    return entry is not None and draft.saved <= entry.updated
+
+
 class ReviewMixin:
     # -- the period -------------------------------------------------------------------
     def period(self, kind: str = PeriodKind.WEEK, day: date | None = None) -> Period:
@@ -108,6 +114,12 @@ class ReviewMixin:
     def review_entry(self, period: Period) -> Entry | None:
         """The review already written for ``period``: a second review opens this one."""
         return self.store.review_entry(period)
+
+    def review_drafts(self, period: Period) -> list[Draft]:
+        """The drafts kept of ``period``'s review, newest first (opening it offers the first)."""
+        from tui.core.drafts import DraftContext
+
+        return self.drafts(DraftContext.review(period))
 
     def save_review(self, period: Period, answers=None, *, body: str | None = None,
                     draft: int | None = None, tags=()) -> Entry:

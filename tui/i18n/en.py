@@ -764,6 +764,8 @@ MESSAGES: dict[str, str] = {
     'app.review.questions': 'Looking back: your answers',
     'app.review.no_deck': 'The review deck (terugblik) is missing, so there are no questions; write freely in the journal instead.',
     'app.review.most_written': {'one': 'Written about most (once):', 'other': 'Written about most ({count}×):'},
+    'app.review.draft_back': 'Your answers that were not saved yet are back.',
+    'app.review.draft_older': 'This draft is older than the review you saved, so the saved review is shown. The draft stays until you save this review again (kaart drafts show {id}).',
     'app.key.earlier_period': 'Earlier',
     'app.key.later_period': 'Later',
     'app.about.earlier_period': 'The week or month before',

@@ -764,6 +764,8 @@ MESSAGES: dict[str, str] = {
     'app.review.questions': 'Terugkijken: je antwoorden',
     'app.review.no_deck': 'De stapel met terugblikvragen (terugblik) ontbreekt, dus er zijn geen vragen; schrijf vrij in je dagboek.',
     'app.review.most_written': {'one': 'Het vaakst over geschreven (één keer):', 'other': 'Het vaakst over geschreven ({count}×):'},
+    'app.review.draft_back': 'Je antwoorden die nog niet waren opgeslagen staan er weer.',
+    'app.review.draft_older': 'Dit concept is ouder dan de terugblik die je opsloeg, dus zie je de opgeslagen terugblik. Het concept blijft bewaard tot je deze terugblik opnieuw opslaat (kaart drafts show {id}).',
     'app.key.earlier_period': 'Eerder',
     'app.key.later_period': 'Later',
     'app.about.earlier_period': 'De week of maand ervoor',

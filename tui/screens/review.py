@@ -6,6 +6,10 @@ card you wrote about most, the cards drawn and for what, what you wrote
 the review deck's questions, one answer each, saved together as one entry of
 the kind ``review`` linked to the period; a second review of the same period
 opens the first one. ``alt+←`` / ``alt+→`` go to the period before or after.
+
+Opening a period (or coming back to it) fills the answers from the draft kept
+of it, newest first, and goes on with that draft; a draft older than the
+saved review never replaces it (the review is shown, the draft left alone).
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Select, Static, TextArea
 
 from tui.core.drafts import DraftContext
+from tui.core.review import outdated
 from tui.dates import format_date
 from tui.i18n import get_language, t
 from tui.journal.model import Draft
-from tui.ui.writing import WritingScreen
+from tui.ui.writing import DraftSlot, WritingScreen
 from tui.vocabulary import PeriodKind
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
@@ -64,8 +69,8 @@ class ReviewScreen(WritingScreen):
         super().__init__(DraftContext("review", period.link), draft=draft, id="review")
         self.period = period
         self.review: Any = None
-        self.answers: list[str] = list((draft.fields.get("answers") if draft else None) or [])
-        self.from_draft = draft is not None
+        self.answers: list[str] = []
+        self.offered = draft  # the draft this screen was opened with, weighed on the first load
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -97,7 +102,8 @@ class ReviewScreen(WritingScreen):
     @work(exclusive=True, group="load", exit_on_error=False)
     async def _load(self) -> None:
         period = self.period
-        review = await self.call(lambda core: core.review(period))
+        review, kept = await self.call(lambda core: (core.review(period),
+                                                     core.review_drafts(period)))
         if period != self.period:
             return
         self.review = review
@@ -108,11 +114,34 @@ class ReviewScreen(WritingScreen):
         self.query_one("#review-entries", EntryList).set_rows(
             [row_of(entry) for entry in review.entries])
         self.query_one("#review-decisions", Static).update(decisions(review, lang))
-        if not self.from_draft or not self.answers:
-            questions = review.questions
-            self.answers = (answers_from(questions, review.entry.body) if review.entry is not None
-                            else ["" for _ in questions])
+        self._choose_answers(review, kept)
         await self._show_questions()
+
+    def _choose_answers(self, review, kept: list[Draft]) -> None:
+        """The answers to show: the text being typed; else the draft kept of this period (the
+        one opened, or the newest), unless the review was saved after it; else the review."""
+        offered, self.offered = self.offered, None
+        if self.dirty and offered is None:
+            return  # typing goes on (a language switch draws the screen again)
+        questions = review.questions
+        saved = (answers_from(questions, review.entry.body) if review.entry is not None
+                 else ["" for _ in questions])
+        draft = offered if offered is not None else (kept[0] if kept else None)
+        if draft is None:
+            self.answers = saved
+            return
+        if outdated(draft, review.entry):
+            # never silently over the saved review: it is shown, and the draft left alone
+            self.answers, self.slot, self.dirty = saved, DraftSlot(), False
+            if offered is not None:
+                self.show_info(t("app.review.draft_older", id=draft.id), timeout=10)
+            return
+        answers = [str(answer) for answer in draft.fields.get("answers") or []]
+        if not answers and draft.fields.get("body"):  # kept by `kaart review --write`
+            answers = answers_from(questions, str(draft.fields["body"]))
+        self.answers = answers + ["" for _ in questions[len(answers):]]
+        self.slot, self.dirty = DraftSlot(draft.id), True  # going on with that draft
+        self.show_info(t("app.review.draft_back"))
 
     async def _show_questions(self) -> None:
         holder = self.query_one("#review-questions", Static)
@@ -165,11 +194,10 @@ class ReviewScreen(WritingScreen):
         period = await self.call(make)
         self.period = period
         self.context = DraftContext("review", period.link)
-        self.slot.id = None
+        self.slot = DraftSlot()
         self.dirty = False
-        self.from_draft = False
         self.answers = []
-        self._load()
+        self._load()  # with the draft kept of that period, if there is one
 
     # -- writing -----------------------------------------------------------------------------
     def draft_fields(self) -> dict:
@@ -180,7 +208,6 @@ class ReviewScreen(WritingScreen):
 
     def saved(self, entry: Any) -> None:
         self.dirty = False
-        self.from_draft = False
         self._load()
 
 
