@@ -189,3 +189,27 @@ async def test_a_draft_older_than_the_saved_review_never_replaces_it(make_app):
         await pilot.press("l")
         await settle(pilot)
         assert (await _answers(app))[0] == "Newer" and app.screen.slot.id == newer
+
+
+@pytest.mark.parametrize("answer", ("still", "changed", "never"))
+async def test_a_past_reflection_answered_does_not_come_back_on_home_today(make_app, answer):
+    app = make_app()
+    in_store(app, lambda store: store.add_entry("journal", "What I learnt from the move",
+                                                created=NOW.astimezone(UTC) - timedelta(days=8)))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#past-box").display
+        app.screen.query_one(f"#past-{answer}").press()
+        await settle(pilot)
+        if answer == "changed":
+            await type_text(pilot, "Now I see it differently")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        app.screen.reload()  # what saving an outcome, or coming back to home, does
+        await settle(pilot)
+        assert app.screen.id == "home" and not app.screen.query_one("#past-box").display
+        assert "From your past" not in screen_text(app)
+    again = make_app()  # a restart, the same day
+    async with again.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert not again.screen.query_one("#past-box").display

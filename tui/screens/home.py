@@ -265,7 +265,7 @@ def home_data(core) -> HomeData:
     start = ReflectionCalendar.start_for(today, MAX_WEEKS)
     deck = library.get(card.deck) if card else None
     history = core.card_history(card.deck, card.id) if card else []
-    past = core.resurfaced()
+    past = core.resurfaced(waiting=True)  # answered today (or never again): not shown
     offer = core.review_offer()
     return HomeData(card, deck.title if deck else "", card_meta(card, library) if card else "",
                     today,
