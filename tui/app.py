@@ -295,8 +295,10 @@ class KaartApp(App[None]):
 
     @work(exclusive=True, group="navigate-review", exit_on_error=False)
     async def action_review(self) -> None:
-        """Look back on this week (the review screen; week or month, earlier or later)."""
-        period = await self.runner.call(lambda core: core.period())
+        """Look back on a week (the review screen; week or month, earlier or later): last
+        week in the first days of a new week while its review is not written, else this
+        week (see :meth:`tui.core.review.ReviewMixin.review_period`)."""
+        period = await self.runner.call(lambda core: core.review_period())
         self.open_review(period)
 
     def open_review(self, period) -> None:

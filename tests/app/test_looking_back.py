@@ -89,6 +89,13 @@ async def test_the_review_is_offered_at_the_start_of_a_new_week_once(make_app):
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#review-offer").display
+        assert str(app.screen.query_one("#review-go").label).startswith("l ")
+        await pilot.press("l")  # the key its button names opens the week it offers
+        await settle(pilot)
+        assert app.screen.period.link == app.screen.app.screen_stack[0].data.offer.link
+        assert "Week 47" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
         app.screen.query_one("#review-not-now").press()
         await settle(pilot)
         assert not app.screen.query_one("#review-offer").display
@@ -213,3 +220,20 @@ async def test_a_past_reflection_answered_does_not_come_back_on_home_today(make_
     async with again.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         assert not again.screen.query_one("#past-box").display
+
+
+async def test_an_offer_later_in_the_week_does_not_name_the_key_l(make_app):
+    thursday = NOW + timedelta(days=4)  # the first look this week is a Thursday
+    app = make_app(clock=lambda: thursday)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#review-offer").display
+        assert str(app.screen.query_one("#review-go").label) == "Look back"
+        await pilot.press("l")
+        await settle(pilot)
+        assert "Week 48" in screen_text(app)  # l: this week
+        await pilot.press("escape")
+        await settle(pilot)
+        app.screen.query_one("#review-go").press()
+        await settle(pilot)
+        assert "Week 47" in screen_text(app)  # the offer: last week

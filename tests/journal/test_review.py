@@ -307,3 +307,16 @@ def test_an_offer_is_not_made_for_a_week_already_reviewed(core, clock):
     core.save_review(core.period("week", date(2026, 11, 18)), body="Al gedaan")
     clock.now = datetime(2026, 11, 23, 8, tzinfo=UTC)
     assert core.review_offer() is None
+
+
+def test_l_opens_last_week_in_the_first_days_of_a_week_until_it_has_its_review(core, clock):
+    last, this = "week:2026-11-16", "week:2026-11-23"
+    for day in (23, 24, 25):                                     # Monday to Wednesday
+        clock.now = datetime(2026, 11, day, 8, tzinfo=UTC)
+        assert core.review_period().link == last
+    for day in (26, 29):                                         # Thursday, Sunday
+        clock.now = datetime(2026, 11, day, 8, tzinfo=UTC)
+        assert core.review_period().link == this
+    clock.now = datetime(2026, 11, 24, 8, tzinfo=UTC)
+    core.save_review(core.period("week", date(2026, 11, 18)), body="Geschreven")
+    assert core.review_period().link == this                     # written: this week again

@@ -12,6 +12,12 @@ updates it, keeping the earlier version).
 At the start of a new week the review of the week before is offered once:
 on the first day Kaart asks for it in that week, unless it is written or
 dismissed (the state is kept in the journal's ``meta``).
+
+The app's ``l`` opens :meth:`ReviewMixin.review_period`: last week on the
+first days of a new week (Monday to Wednesday) while its review is not
+written, this week otherwise. An offer made later in a week (the first time
+Kaart is opened that week is a Thursday) opens last week all the same; its
+button then does not name ``l``.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ REVIEW_DECK = "terugblik"
 REVIEW_CARDS = {PeriodKind.WEEK: "week", PeriodKind.MONTH: "maand"}
 OFFER_KEY = "review.offer"  # "<link of the week offered> <day ordinal it was first offered>"
 DISMISSED_KEY = "review.dismissed"  # the link of the week whose offer was dismissed
+FIRST_DAYS = 3  # Monday to Wednesday: `l` looks back on last week until its review is written
 
 
 class Review(namedtuple("Review", "period draws entries decisions waiting days streak top_card "
@@ -98,6 +105,17 @@ class ReviewMixin:
         if kind not in (PeriodKind.WEEK, PeriodKind.MONTH):
             raise KaartError(t("review.bad_period", kind=kind))
         return period_of(kind, day or self.today())
+
+    def review_period(self, today: date | None = None) -> Period:
+        """The week the app's ``l`` opens: on Monday to Wednesday (:data:`FIRST_DAYS`) last
+        week, while its review is not written; this week otherwise."""
+        from tui.journal.review import period_of
+
+        today = today or self.today()
+        week = period_of(PeriodKind.WEEK, today)
+        if today.weekday() < FIRST_DAYS and self.store.review_entry(week.previous()) is None:
+            return week.previous()
+        return week
 
     def review_card(self, kind: str = PeriodKind.WEEK) -> Card | None:
         """The review deck's card for a week or a month: its prompts are the questions."""

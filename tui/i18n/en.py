@@ -774,6 +774,7 @@ MESSAGES: dict[str, str] = {
     'app.about.review': 'Look back on this week or month: what it held, and three questions',
     'app.home.review_offer': 'A new week: look back on last week?',
     'app.home.review_go': 'l Look back',
+    'app.home.review_go_plain': 'Look back',
     'app.home.review_not_now': 'Not now',
     'app.home.past': 'From your past',
     'app.home.past_when': {'one': '{when}, a day ago', 'other': '{when}, {count} days ago'},
@@ -785,5 +786,5 @@ MESSAGES: dict[str, str] = {
     'app.home.due': 'How did it turn out?',
     'app.home.no_due': 'No decision is waiting to be looked back on.',
     'app.help.screen.review': 'Looking back',
-    'app.help.about.review': 'A week or a month at a glance: the cards drawn, what you wrote, the decisions made and those waiting, and three questions to answer. A second review of the same week opens the first.',
+    'app.help.about.review': 'A week or a month at a glance: the cards drawn, what you wrote, the decisions made and those waiting, and three questions to answer. A second review of the same week opens the first. The key l opens this week; on Monday to Wednesday it opens last week, until that week has its review.',
 }

@@ -774,6 +774,7 @@ MESSAGES: dict[str, str] = {
     'app.about.review': 'Kijk terug op deze week of maand: wat erin zat, en drie vragen',
     'app.home.review_offer': 'Een nieuwe week: terugkijken op vorige week?',
     'app.home.review_go': 'l Terugblik',
+    'app.home.review_go_plain': 'Terugblik',
     'app.home.review_not_now': 'Niet nu',
     'app.home.past': 'Uit je verleden',
     'app.home.past_when': {'one': '{when}, een dag geleden', 'other': '{when}, {count} dagen geleden'},
@@ -785,5 +786,5 @@ MESSAGES: dict[str, str] = {
     'app.home.due': 'Hoe liep het af?',
     'app.home.no_due': 'Geen besluit wacht om op terug te kijken.',
     'app.help.screen.review': 'Terugblik',
-    'app.help.about.review': 'Een week of maand in één oogopslag: de getrokken kaarten, wat je schreef, de besluiten die je nam en die nog wachten, en drie vragen om te beantwoorden. Een tweede terugblik op dezelfde week opent de eerste.',
+    'app.help.about.review': 'Een week of maand in één oogopslag: de getrokken kaarten, wat je schreef, de besluiten die je nam en die nog wachten, en drie vragen om te beantwoorden. Een tweede terugblik op dezelfde week opent de eerste. De toets l opent deze week; op maandag tot en met woensdag opent hij de vorige week, zolang je daar nog geen terugblik op schreef.',
 }
