@@ -321,7 +321,12 @@ class KaartApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_sections()))
+            self.push_screen(HelpScreen(self.help_sections(), values=self.help_values()))
+
+    def help_values(self) -> dict[str, dict[str, object]]:
+        """What the help texts count, taken from the decks (a screen's name key: values)."""
+        card = self.core.review_card()  # the week's questions: what `l` opens
+        return {"review": {"count": len(card.prompts) if card is not None else 0}}
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every screen's name key and its keys, for the help screen."""

@@ -237,3 +237,46 @@ async def test_an_offer_later_in_the_week_does_not_name_the_key_l(make_app):
         app.screen.query_one("#review-go").press()
         await settle(pilot)
         assert "Week 47" in screen_text(app)  # the offer: last week
+
+
+async def test_the_review_says_no_streak_of_0_nor_the_card_written_about_once(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        from tui.journal.store import CardRef
+
+        card = CardRef("proef", "luisteren", "Who did you really listen to today?")
+        in_store(app, lambda store: store.add_entry(
+            "note", "Once", card=card, created=NOW.astimezone(UTC) - timedelta(days=1)))
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("alt+left")  # a week without a streak at its end
+        await settle(pilot)
+        summary = str(app.screen.query_one("#review-summary").render())
+        assert "0 days reflected" in summary and "streak" not in summary
+        await pilot.press("alt+right")
+        await settle(pilot)
+        summary = str(app.screen.query_one("#review-summary").render())
+        assert "streak: 1 day" in summary and "Written about most" not in summary
+        in_store(app, lambda store: store.add_entry("note", "Twice", card=card))
+        app.screen.reload()
+        await settle(pilot)
+        assert "Written about most (2×)" in str(app.screen.query_one("#review-summary").render())
+
+
+async def test_help_counts_the_review_questions_and_drafts_are_not_said_to_be_lost(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        questions = len(app.core.review_card().prompts)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        about = " ".join(str(widget.render()) for widget in app.screen.query(".help-about"))
+        assert f"and {questions} questions to answer" in about and "three" not in about
+        in_store(app, lambda store: store.save_draft("journal", {"body": "Kept on purpose"}))
+    again = make_app()
+    async with again.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert "Text not yet in your journal" in screen_text(again)
+        detail = str(again.screen.query_one(".dialog-detail").render())
+        assert "or you kept the text as a draft" in detail  # not only "Kaart closed"

@@ -320,3 +320,18 @@ def test_l_opens_last_week_in_the_first_days_of_a_week_until_it_has_its_review(c
     clock.now = datetime(2026, 11, 24, 8, tzinfo=UTC)
     core.save_review(core.period("week", date(2026, 11, 18)), body="Geschreven")
     assert core.review_period().link == this                     # written: this week again
+
+
+def test_the_card_written_about_most_only_when_it_stands_out_and_no_streak_of_0(kaart, core):
+    card = core.card("volgende-stap/vraag-terug")
+    core.save_entry("note", "een keer", card=card)
+    core.save_entry("note", "ook een keer", card=core.card("volgende-stap/oude-logica"))
+    review = core.review("week")
+    assert review.top_card[2] == 1 and review.most_written is None   # every card once
+    core.save_entry("note", "nog een keer", card=card)
+    assert core.review("week").most_written == ("volgende-stap", "vraag-terug", 2)
+    core.close()
+    assert "written about most: volgende-stap/vraag-terug (2×)" in kaart("review").out
+    past = kaart("review", "--month", "--date", "2026-01-05").out
+    assert "streak" not in past and "0 days reflected\n" in past
+    assert "reeks" not in kaart("--lang", "nl", "review", "--month", "--date", "2026-01-05").out

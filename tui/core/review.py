@@ -55,6 +55,13 @@ class Review(namedtuple("Review", "period draws entries decisions waiting days s
         return len(self.days)
 
     @property
+    def most_written(self) -> tuple[str, str, int] | None:
+        """``top_card`` when it stands out (written about at least twice), for the faces to
+        show; ``None`` when every card was written about once, or none."""
+        top = self.top_card
+        return top if top and top[2] >= 2 else None
+
+    @property
     def questions(self) -> tuple[str, ...]:
         return tuple(self.card.prompts) if self.card is not None else ()
 

@@ -218,11 +218,12 @@ def _card_text(library, deck: str, card: str) -> str:
 
 def summary(review, lang: str, library) -> Content:
     """Days reflected, the streak, the card written about most, and the cards drawn."""
-    parts = [Content.assemble(
-        (t("cli.review.days", count=review.days_reflected), "bold"), " · ",
-        t("cli.review.streak", count=review.streak))]
-    if review.top_card:
-        deck, card, count = review.top_card
+    first = [(t("cli.review.days", count=review.days_reflected), "bold")]
+    if review.streak:  # no "streak: 0 days"
+        first += [" · ", t("cli.review.streak", count=review.streak)]
+    parts = [Content.assemble(*first)]
+    if review.most_written:  # not when every card was written about once
+        deck, card, count = review.most_written
         parts.append(Content.assemble((t("app.review.most_written", count=count) + " ",
                                        "$text-muted"), plain_line(_card_text(library, deck, card))))
     if review.draws:
