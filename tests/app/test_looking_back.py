@@ -280,3 +280,46 @@ async def test_help_counts_the_review_questions_and_drafts_are_not_said_to_be_lo
         assert "Text not yet in your journal" in screen_text(again)
         detail = str(again.screen.query_one(".dialog-detail").render())
         assert "or you kept the text as a draft" in detail  # not only "Kaart closed"
+
+
+async def test_the_review_wraps_drawn_cards_under_their_text_and_is_one_scrolling_page(make_app):
+    from tui.widgets.entry_list import EntryList
+
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        in_store(app, lambda store: store.record_draw("proef", "luisteren", "daily"))
+        in_store(app, lambda store: [store.add_entry(
+            "journal", f"Entry {n}", created=NOW.astimezone(UTC) - timedelta(hours=n + 1))
+            for n in range(12)])
+        await pilot.press("l")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        texts = [row.query_one(".hanging-text").region for row in
+                 app.screen.query("#review-draws HangingRow")]
+        wrapped = [region for region in texts if region.height > 1]
+        assert wrapped  # "Who did you really listen to today?" does not fit in 60 columns
+        for region in wrapped:
+            assert "card of the day" in lines[region.y][:region.x]
+            assert lines[region.y + 1][:region.x].strip() == ""  # a hanging indent
+            assert lines[region.y + 1][region.x] != " "          # the text goes on right there
+        written = app.screen.query_one("#review-entries", EntryList)
+        assert written.size.height == 12 * 2 and written.max_scroll_y == 0  # no inner scrolling
+        page = app.screen.query_one("#review-body")
+        written.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert written.cursor == 11 and page.scroll_y > 0
+        bottom = written.virtual_region.bottom - page.scroll_y
+        assert bottom <= page.scrollable_content_region.height  # the last entry is in sight
+
+
+async def test_the_period_select_keeps_a_sensible_width(make_app):
+    from textual.widgets import Select
+
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert app.screen.query_one("#period-kind", Select).size.width <= 20

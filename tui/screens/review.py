@@ -20,7 +20,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Select, Static, TextArea
 
@@ -33,6 +33,7 @@ from tui.ui.writing import DraftSlot, WritingScreen
 from tui.vocabulary import PeriodKind
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
+from tui.widgets.hanging import HangingRow
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain, plain_line
@@ -87,10 +88,12 @@ class ReviewScreen(WritingScreen):
             yield Static(Content(self.period.label(get_language())), id="review-period",
                          classes="section-title")
             yield Static(Content(t("app.loading")), id="review-summary")
+            yield Vertical(id="review-draws")
             yield Static(Content(t("app.review.written")), classes="section-title")
+            # as tall as what was written: the page is the one thing that scrolls
             yield EntryList(id="review-entries", empty_text=t("app.review.nothing_written"),
-                            render_row=render_entry_row)
-            yield Static(Content(""), id="review-decisions")
+                            render_row=render_entry_row, grows=True)
+            yield Vertical(id="review-decisions")
             yield Static(Content(t("app.review.questions")), classes="section-title")
             yield Static(Content(""), id="review-questions")
             yield self.form_buttons()
@@ -111,9 +114,10 @@ class ReviewScreen(WritingScreen):
         self.query_one("#review-period", Static).update(Content(period.label(lang)))
         self.query_one("#review-summary", Static).update(summary(review, lang,
                                                                  self.core.library))
+        await self._fill("#review-draws", drawn(review, lang, self.core.library))
         self.query_one("#review-entries", EntryList).set_rows(
             [row_of(entry) for entry in review.entries])
-        self.query_one("#review-decisions", Static).update(decisions(review, lang))
+        await self._fill("#review-decisions", decisions(review, lang))
         self._choose_answers(review, kept)
         await self._show_questions()
 
@@ -143,6 +147,11 @@ class ReviewScreen(WritingScreen):
         self.slot, self.dirty = DraftSlot(draft.id), True  # going on with that draft
         self.show_info(t("app.review.draft_back"))
 
+    async def _fill(self, selector: str, widgets: list) -> None:
+        holder = self.query_one(selector, Vertical)
+        await holder.remove_children()
+        await holder.mount_all(widgets)
+
     async def _show_questions(self) -> None:
         holder = self.query_one("#review-questions", Static)
         await self.query("#review-answers").remove()
@@ -155,8 +164,6 @@ class ReviewScreen(WritingScreen):
             answer = self.answers[number] if number < len(self.answers) else ""
             fields.append(NoteEditor(answer, id=f"review-answer-{number}", classes="answer"))
         if fields:
-            from textual.containers import Vertical
-
             await self.query_one("#review-body").mount(Vertical(*fields, id="review-answers"),
                                                        after=holder)
 
@@ -217,7 +224,7 @@ def _card_text(library, deck: str, card: str) -> str:
 
 
 def summary(review, lang: str, library) -> Content:
-    """Days reflected, the streak, the card written about most, and the cards drawn."""
+    """Days reflected, the streak, the card written about most, and how many cards were drawn."""
     first = [(t("cli.review.days", count=review.days_reflected), "bold")]
     if review.streak:  # no "streak: 0 days"
         first += [" · ", t("cli.review.streak", count=review.streak)]
@@ -228,21 +235,25 @@ def summary(review, lang: str, library) -> Content:
                                        "$text-muted"), plain_line(_card_text(library, deck, card))))
     if review.draws:
         parts.append(Content.styled(t("cli.review.draws", count=len(review.draws)), "$text-muted"))
-        for draw in review.draws[:8]:
-            parts.append(Content.assemble(
-                (f"  {format_date(draw.at, lang, short=True)}  ", "$text-muted"),
-                (t(f"cli.review.purpose.{draw.purpose}") + "  ", "$text-accent"),
-                plain_line(_card_text(library, draw.deck, draw.card))))
     return Content("\n").join(parts)
 
 
-def decisions(review, lang: str) -> Content:
-    parts = []
+def drawn(review, lang: str, library) -> list[HangingRow]:
+    """The cards drawn: when and why, then the card, its wrapped lines under its text."""
+    return [HangingRow(Content.assemble(
+        (f"  {format_date(draw.at, lang, short=True)}  ", "$text-muted"),
+        (t(f"cli.review.purpose.{draw.purpose}") + "  ", "$text-accent")),
+        plain_line(_card_text(library, draw.deck, draw.card))) for draw in review.draws[:8]]
+
+
+def decisions(review, lang: str) -> list[Static | HangingRow]:
+    """The decisions made, and those still waiting for their outcome."""
+    parts: list[Static | HangingRow] = []
     for key, entries in (("cli.review.decisions", review.decisions),
                          ("cli.review.waiting", review.waiting)):
         if entries:
-            parts.append(Content.styled(t(key, count=len(entries)), "bold $text-accent"))
-            parts += [Content.assemble((f"  {format_date(e.created, lang, short=True)}  ",
-                                        "$text-muted"), plain_line(e.title or e.body))
+            parts.append(Static(Content.styled(t(key, count=len(entries)), "bold $text-accent")))
+            parts += [HangingRow(Content.styled(f"  {format_date(e.created, lang, short=True)}  ",
+                                                "$text-muted"), plain_line(e.title or e.body))
                       for e in entries[:8]]
-    return Content("\n").join(parts)
+    return parts
