@@ -323,3 +323,57 @@ async def test_the_period_select_keeps_a_sensible_width(make_app):
         await pilot.press("l")
         await settle(pilot)
         assert app.screen.query_one("#period-kind", Select).size.width <= 20
+
+
+async def test_changed_quotes_the_earlier_entry_and_a_worksheet_opens_its_form(make_app):
+    from tui.journal.store import CardRef
+    from tui.screens.worksheet import WorksheetScreen
+
+    app = make_app()
+    old = NOW.astimezone(UTC) - timedelta(days=8)
+    earlier = in_store(app, lambda store: store.add_entry(
+        "note", "1. What went well?\nThe team meeting [b]listened[/b]", created=old,
+        card=CardRef("proef", "terugblik", "Looking back on the week")))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#past-changed").press()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, WorksheetScreen) and screen.link == f"entry:{earlier.uid}"
+        quoted = str(screen.query_one("#earlier").render())
+        assert "You wrote on 14 Nov 2026:" in quoted
+        assert "The team meeting [b]listened[/b]" in quoted  # plain text, never markup
+        assert len(screen.query(".answer")) == 2             # one answer per question
+        await type_text(pilot, "Now we plan together")
+        await pilot.press("escape")
+        await settle(pilot)
+        app.screen.query_one("#keep").press()  # keep as a draft, then open it again
+        await settle(pilot)
+        draft = in_store(app, lambda store: store.drafts())[0]
+        app.open_draft(draft)
+        await settle(pilot)
+        assert isinstance(app.screen, WorksheetScreen) and app.screen.query("#earlier")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        newest = in_store(app, lambda store: store.recent(1))[0]
+        assert newest.link == f"entry:{earlier.uid}" and "Now we plan together" in newest.body
+        assert newest.card.card == "terugblik"
+
+
+async def test_changed_on_a_plain_note_quotes_it_above_the_editor(make_app):
+    from tui.journal.store import CardRef
+    from tui.screens.editor import EditorScreen
+
+    app = make_app()
+    in_store(app, lambda store: store.add_entry(
+        "note", "Listening is hard", card=CardRef("proef", "luisteren", "Who?"),
+        created=NOW.astimezone(UTC) - timedelta(days=8)))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#past-changed").press()
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert "What has changed since?" in screen_text(app)
+        quoted = str(app.screen.query_one("#earlier").render())
+        assert "You wrote on 14 Nov 2026:" in quoted and "Listening is hard" in quoted
+        assert app.screen.query_one("#body").has_focus  # the new text is typed at once

@@ -383,6 +383,8 @@ MESSAGES: dict[str, str] = {
     "app.editor.new.journal": "New journal entry",
     "app.editor.new.note": "New note on this card",
     "app.editor.new.decision": "Decision",
+    'app.editor.new.changed': 'What has changed since?',
+    'app.editor.earlier': 'You wrote on {when}:',
     "app.editor.title_field": "Title (optional)",
     "app.editor.decision": "The decision",
     "app.editor.placeholder": "Write here. Your text is kept as a draft while you type.",

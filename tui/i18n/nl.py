@@ -383,6 +383,8 @@ MESSAGES: dict[str, str] = {
     "app.editor.new.journal": "Nieuw dagboekstukje",
     "app.editor.new.note": "Nieuwe notitie bij deze kaart",
     "app.editor.new.decision": "Besluit",
+    'app.editor.new.changed': 'Wat is er sindsdien veranderd?',
+    'app.editor.earlier': 'Je schreef op {when}:',
     "app.editor.title_field": "Titel (mag leeg blijven)",
     "app.editor.decision": "Het besluit",
     "app.editor.placeholder": "Schrijf hier. Terwijl je typt, wordt je tekst als concept bewaard.",
