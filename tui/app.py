@@ -305,8 +305,10 @@ class KaartApp(App[None]):
 
     @work(exclusive=True, group="navigate-review", exit_on_error=False)
     async def action_review(self) -> None:
-        """Look back on this week (the review screen; week or month, earlier or later)."""
-        period = await self.runner.call(lambda core: core.period())
+        """Look back on a week (the review screen; week or month, earlier or later): last
+        week in the first days of a new week while its review is not written, else this
+        week (see :meth:`tui.core.review.ReviewMixin.review_period`)."""
+        period = await self.runner.call(lambda core: core.review_period())
         self.open_review(period)
 
     def open_review(self, period) -> None:
@@ -315,21 +317,24 @@ class KaartApp(App[None]):
         self.go(lambda: ReviewScreen(period))
 
     def write_linked(self, changed) -> None:
-        """A new note saying how an earlier entry changed, linked to it."""
+        """A new note saying how an earlier entry changed, linked to it, with the earlier text
+        quoted above it; on a worksheet card, the worksheet's form."""
         from tui.core.drafts import DraftContext
-        from tui.screens.editor import EditorScreen
 
-        if changed.card is not None:
-            screen = EditorScreen.for_card(changed.card, link=changed.link)
-        else:
-            screen = EditorScreen.new_journal(context=DraftContext.journal(), link=changed.link)
-        self.push_screen(screen)
+        self.push_screen(self._writer(DraftContext.note(changed.card) if changed.card is not None
+                                      else DraftContext.journal(), None, card=changed.card,
+                                      link=changed.link, earlier=changed.earlier))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_sections()))
+            self.push_screen(HelpScreen(self.help_sections(), values=self.help_values()))
+
+    def help_values(self) -> dict[str, dict[str, object]]:
+        """What the help texts count, taken from the decks (a screen's name key: values)."""
+        card = self.core.review_card()  # the week's questions: what `l` opens
+        return {"review": {"count": len(card.prompts) if card is not None else 0}}
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every screen's name key and its keys, for the help screen."""
@@ -428,23 +433,28 @@ class KaartApp(App[None]):
         from tui.core.drafts import DraftContext
 
         context = DraftContext.parse(draft.context)
-        card = entry = None
+        card = entry = earlier = None
         key = context.card_key
         if key is not None:
             card = self.core.library.card(*key)
         elif context.kind in ("entry", "outcome"):
             entry = await self.runner.call(lambda core: core.entry(context.target))
-        self.push_screen(self._writer(context, draft, card=card, entry=entry))
+        link = str(draft.fields.get("link") or "")
+        if link.startswith("entry:"):  # a note on how an earlier entry changed: quote it again
+            earlier = await self.runner.call(lambda core: core.entry(link.removeprefix("entry:")))
+        self.push_screen(self._writer(context, draft, card=card, entry=entry, earlier=earlier))
 
     def _writer(self, context, draft: Draft | None, *, card: Card | None = None,
-                entry: Entry | None = None) -> Screen:
+                entry: Entry | None = None, link: str = "", earlier: Entry | None = None) -> Screen:
+        """The form for ``context``; ``link`` and ``earlier``: a new note on how that earlier
+        entry changed (quoted above the form)."""
         from tui.core.drafts import DraftContext
         from tui.screens.editor import EditorScreen
 
         if context.kind == "worksheet" and card is not None:
             from tui.screens.worksheet import WorksheetScreen
 
-            return WorksheetScreen(card, draft=draft)
+            return WorksheetScreen(card, draft=draft, link=link, earlier=earlier)
         if context.kind == "decision":
             from tui.screens.decision import DecisionScreen
 
@@ -463,10 +473,10 @@ class KaartApp(App[None]):
         if context.kind == "entry" and entry is not None:
             return EditorScreen.edit(entry, draft=draft)
         if context.kind in ("note", "worksheet") and card is not None:
-            return EditorScreen.for_card(card, draft=draft)
+            return EditorScreen.for_card(card, draft=draft, link=link, earlier=earlier)
         # the card or entry is gone: the text is still there, as a journal entry of its own
         return EditorScreen.new_journal(draft=draft, context=context if draft else
-                                        DraftContext.journal())
+                                        DraftContext.journal(), link=link, earlier=earlier)
 
     async def confirm(self, question: str, *, detail: str = "", yes: str = "", no: str = "",
                       danger: bool = False) -> bool:

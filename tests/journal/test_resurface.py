@@ -172,6 +172,20 @@ def test_answers_keep_an_entry_on_the_ladder_or_take_it_off(core, clock):
         assert found is None or found.entry.uid != off.uid  # never again
 
 
+def test_once_answered_it_waits_no_more_today_and_never_means_never(core, clock):
+    store = core.store
+    for answer in ("still", "changed", "never"):
+        entry = store.add_entry("journal", answer, created=written(d("2026-03-01")))
+        at(clock, {"still": "2026-03-08", "changed": "2026-03-10", "never": "2026-03-12"}[answer])
+        assert core.resurfaced(waiting=True).entry.uid == entry.uid
+        core.answer_resurfaced(answer)
+        assert core.resurfaced(waiting=True) is None            # not again today, whichever
+        assert core.resurfaced().entry.uid == entry.uid         # what `kaart resurface` shows
+    at(clock, "2026-03-13")
+    gone = core.resurfaced(waiting=True)
+    assert gone is None or gone.entry.body != "never"
+
+
 def test_changed_gives_what_a_linked_note_needs(core, clock):
     from tui.errors import NotFound, UsageError
 

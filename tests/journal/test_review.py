@@ -221,6 +221,24 @@ def test_saving_a_review_discards_its_draft(core):
     assert core.drafts() == []
 
 
+def test_saving_a_review_discards_every_draft_of_its_period_and_no_other(core):
+    """An older draft of the same week would come back at every start, and replace the review."""
+    from tui.core.drafts import DraftContext
+
+    week = core.period("week", date(2026, 12, 2))
+    other = core.period("week", date(2026, 11, 25))
+    old = core.save_draft(DraftContext.review(week), {"answers": ["oud", "concept"]})
+    elsewhere = core.save_draft(DraftContext.review(other), {"answers": ["een andere week"]})
+    note = core.save_draft(DraftContext.journal(), {"body": "los"})
+    core.save_review(week, ["nieuw"])                              # no draft of its own
+    assert {draft.id for draft in core.drafts()} == {elsewhere, note}
+    core.save_draft(DraftContext.review(week), {"answers": ["later nog"]})
+    again = core.save_review(week, ["bijgewerkt"])                 # an update discards them too
+    assert "bijgewerkt" in again.body and old not in {draft.id for draft in core.drafts()}
+    assert [draft.context for draft in core.drafts(DraftContext.review(week))] == []
+    assert {draft.id for draft in core.drafts()} == {elsewhere, note}
+
+
 def test_kaart_review_write_saves_then_updates(kaart, stdin):
     saved = kaart("review", "--write", "Een", "drukke", "week")
     assert saved.code == 0, saved.err
@@ -289,3 +307,31 @@ def test_an_offer_is_not_made_for_a_week_already_reviewed(core, clock):
     core.save_review(core.period("week", date(2026, 11, 18)), body="Al gedaan")
     clock.now = datetime(2026, 11, 23, 8, tzinfo=UTC)
     assert core.review_offer() is None
+
+
+def test_l_opens_last_week_in_the_first_days_of_a_week_until_it_has_its_review(core, clock):
+    last, this = "week:2026-11-16", "week:2026-11-23"
+    for day in (23, 24, 25):                                     # Monday to Wednesday
+        clock.now = datetime(2026, 11, day, 8, tzinfo=UTC)
+        assert core.review_period().link == last
+    for day in (26, 29):                                         # Thursday, Sunday
+        clock.now = datetime(2026, 11, day, 8, tzinfo=UTC)
+        assert core.review_period().link == this
+    clock.now = datetime(2026, 11, 24, 8, tzinfo=UTC)
+    core.save_review(core.period("week", date(2026, 11, 18)), body="Geschreven")
+    assert core.review_period().link == this                     # written: this week again
+
+
+def test_the_card_written_about_most_only_when_it_stands_out_and_no_streak_of_0(kaart, core):
+    card = core.card("volgende-stap/vraag-terug")
+    core.save_entry("note", "een keer", card=card)
+    core.save_entry("note", "ook een keer", card=core.card("volgende-stap/oude-logica"))
+    review = core.review("week")
+    assert review.top_card[2] == 1 and review.most_written is None   # every card once
+    core.save_entry("note", "nog een keer", card=card)
+    assert core.review("week").most_written == ("volgende-stap", "vraag-terug", 2)
+    core.close()
+    assert "written about most: volgende-stap/vraag-terug (2×)" in kaart("review").out
+    past = kaart("review", "--month", "--date", "2026-01-05").out
+    assert "streak" not in past and "0 days reflected\n" in past
+    assert "reeks" not in kaart("--lang", "nl", "review", "--month", "--date", "2026-01-05").out

@@ -75,10 +75,11 @@ def review_lines(review, kaart) -> list:
     lang = kaart.language
     kinds = kind_names()
     lines: list = [Bold(t("cli.review.heading", period=review.period.label(lang)))]
-    facts = [t("cli.review.days", count=review.days_reflected),
-             t("cli.review.streak", count=review.streak)]
-    if review.top_card:
-        deck, card, count = review.top_card
+    facts = [t("cli.review.days", count=review.days_reflected)]
+    if review.streak:  # no "streak: 0 days"
+        facts.append(t("cli.review.streak", count=review.streak))
+    if review.most_written:  # not when every card was written about once
+        deck, card, count = review.most_written
         facts.append(t("cli.review.most_written", ref=f"{deck}/{card}", count=count))
     lines.append(" · ".join(facts))
 

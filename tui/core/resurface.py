@@ -30,17 +30,23 @@ class ChangedNote(namedtuple("ChangedNote", "kind card link earlier")):
 
 
 class ResurfaceMixin:
-    def resurfaced(self) -> Resurfaced | None:
+    def resurfaced(self, *, waiting: bool = False) -> Resurfaced | None:
         """Today's entry from the past (the same all day), or ``None`` when nothing comes back.
 
+        ``waiting``: only while it waits for an answer (the app's home): once it
+        has one today, whichever, it is not shown again today, and an entry
+        taken off the ladder (``never``) is never shown again.
         A journal that cannot be written just now still shows one (not kept; a notice says why).
         """
         store = self.store
         try:
-            return store.resurfaced(self.today())
+            found = store.resurfaced(self.today())
         except StoreError as error:
             self.notice(error.message)
-            return store.resurfaced(self.today(), keep=False)
+            found = store.resurfaced(self.today(), keep=False)
+        if waiting and found is not None and (found.state.answer or found.state.retired):
+            return None
+        return found
 
     def answer_resurfaced(self, answer: str, uid: str | None = None) -> ChangedNote | None:
         """Answer today's entry from the past (or the one ``uid`` names, which came back before).

@@ -12,6 +12,12 @@ updates it, keeping the earlier version).
 At the start of a new week the review of the week before is offered once:
 on the first day Kaart asks for it in that week, unless it is written or
 dismissed (the state is kept in the journal's ``meta``).
+
+The app's ``l`` opens :meth:`ReviewMixin.review_period`: last week on the
+first days of a new week (Monday to Wednesday) while its review is not
+written, this week otherwise. An offer made later in a week (the first time
+Kaart is opened that week is a Thursday) opens last week all the same; its
+button then does not name ``l``.
 """
 
 from __future__ import annotations
@@ -26,13 +32,14 @@ from tui.vocabulary import EntryKind, PeriodKind
 TYPE_CHECKING = False  # typing costs a few ms to import on every command; annotations only
 if TYPE_CHECKING:
     from tui.decks.model import Card
-    from tui.journal.model import Entry
+    from tui.journal.model import Draft, Entry
     from tui.journal.review import Period
 
 REVIEW_DECK = "terugblik"
 REVIEW_CARDS = {PeriodKind.WEEK: "week", PeriodKind.MONTH: "maand"}
 OFFER_KEY = "review.offer"  # "<link of the week offered> <day ordinal it was first offered>"
 DISMISSED_KEY = "review.dismissed"  # the link of the week whose offer was dismissed
+FIRST_DAYS = 3  # Monday to Wednesday: `l` looks back on last week until its review is written
 
 
 class Review(namedtuple("Review", "period draws entries decisions waiting days streak top_card "
@@ -46,6 +53,13 @@ class Review(namedtuple("Review", "period draws entries decisions waiting days s
     @property
     def days_reflected(self) -> int:
         return len(self.days)
+
+    @property
+    def most_written(self) -> tuple[str, str, int] | None:
+        """``top_card`` when it stands out (written about at least twice), for the faces to
+        show; ``None`` when every card was written about once, or none."""
+        top = self.top_card
+        return top if top and top[2] >= 2 else None
 
     @property
     def questions(self) -> tuple[str, ...]:
@@ -83,6 +97,12 @@ def review_body(questions, answers) -> str:
     return "\n\n".join(parts)
 
 
+def outdated(draft: Draft, entry: Entry | None) -> bool:
+    """A draft kept before its period's review was last saved: it must never replace that
+    review (it is shown instead, and the draft left alone)."""
+    return entry is not None and draft.saved <= entry.updated
+
+
 class ReviewMixin:
     # -- the period -------------------------------------------------------------------
     def period(self, kind: str = PeriodKind.WEEK, day: date | None = None) -> Period:
@@ -92,6 +112,17 @@ class ReviewMixin:
         if kind not in (PeriodKind.WEEK, PeriodKind.MONTH):
             raise KaartError(t("review.bad_period", kind=kind))
         return period_of(kind, day or self.today())
+
+    def review_period(self, today: date | None = None) -> Period:
+        """The week the app's ``l`` opens: on Monday to Wednesday (:data:`FIRST_DAYS`) last
+        week, while its review is not written; this week otherwise."""
+        from tui.journal.review import period_of
+
+        today = today or self.today()
+        week = period_of(PeriodKind.WEEK, today)
+        if today.weekday() < FIRST_DAYS and self.store.review_entry(week.previous()) is None:
+            return week.previous()
+        return week
 
     def review_card(self, kind: str = PeriodKind.WEEK) -> Card | None:
         """The review deck's card for a week or a month: its prompts are the questions."""
@@ -109,14 +140,22 @@ class ReviewMixin:
         """The review already written for ``period``: a second review opens this one."""
         return self.store.review_entry(period)
 
+    def review_drafts(self, period: Period) -> list[Draft]:
+        """The drafts kept of ``period``'s review, newest first (opening it offers the first)."""
+        from tui.core.drafts import DraftContext
+
+        return self.drafts(DraftContext.review(period))
+
     def save_review(self, period: Period, answers=None, *, body: str | None = None,
                     draft: int | None = None, tags=()) -> Entry:
         """Save the review of ``period``: ``answers`` (one per question) or a ``body``.
 
         A period that has its review already gets that entry updated (the
-        earlier version is kept), never a second one. ``draft`` is discarded
-        in the same transaction.
+        earlier version is kept), never a second one. ``draft`` and every other
+        draft of this period's review are discarded in the same transaction: a
+        draft older than the saved review must never come back to replace it.
         """
+        from tui.core.drafts import DraftContext
         from tui.core.writing import EmptyEntry
 
         if body is None:
@@ -124,13 +163,14 @@ class ReviewMixin:
             body = review_body(tuple(card.prompts) if card else (), answers or ())
         if not body.strip():
             raise EmptyEntry(t("cli.journal.write.empty"))  # the title alone is no review
+        context = DraftContext.review(period)
         existing = self.review_entry(period)
         if existing is not None:
             return self.update_entry(existing.uid, body=body, draft=draft,
-                                     tags=tuple(tags) if tags else None)
+                                     tags=tuple(tags) if tags else None, discard_context=context)
         return self.save_entry(EntryKind.REVIEW, body,
                                title=t("review.title", period=period.label(self.language)),
-                               tags=tags, draft=draft, link=period.link)
+                               tags=tags, draft=draft, link=period.link, discard_context=context)
 
     # -- the offer at the start of a week -----------------------------------------------
     def review_offer(self, today: date | None = None) -> Period | None:

@@ -32,24 +32,28 @@ class WritingMixin:
     # -- entries ------------------------------------------------------------------
     def save_entry(self, kind: str, body: str, *, title: str = "", card: Card | None = None,
                    tags=(), draft: int | None = None, look_back: date | None = None,
-                   link: str = "") -> Entry:
-        """A new journal entry, note on ``card``, or decision; ``draft`` is discarded with it."""
+                   link: str = "", discard_context: DraftContext | None = None) -> Entry:
+        """A new journal entry, note on ``card``, or decision; ``draft`` is discarded with it
+        (and every draft of ``discard_context``, in the same transaction)."""
         from tui.journal.model import CardRef
 
         try:
             return self.store.add_entry(kind, body, title=title,
                                         card=CardRef.of(card) if card is not None else None,
                                         tags=tags, discard_draft=draft, look_back=look_back,
-                                        link=link)
+                                        link=link, discard_context=_context(discard_context))
         except ValueError:
             raise EmptyEntry(t("cli.journal.write.empty")) from None
 
     def update_entry(self, uid: str, *, body: str | None = None, title: str | None = None,
-                     tags=None, draft: int | None = None) -> Entry:
-        """Change an entry (the earlier version is kept)."""
+                     tags=None, draft: int | None = None,
+                     discard_context: DraftContext | None = None) -> Entry:
+        """Change an entry (the earlier version is kept); ``draft`` and every draft of
+        ``discard_context`` are discarded in the same transaction."""
         try:
             return self.store.update_entry(uid, body=body, title=title, tags=tags,
-                                           discard_draft=draft)
+                                           discard_draft=draft,
+                                           discard_context=_context(discard_context))
         except KeyError:
             raise NotFound(t("cli.journal.no_entry", uid=uid[:8])) from None
         except ValueError:
@@ -143,6 +147,10 @@ class WritingMixin:
             return "file", str(_unsaved_file(payload, self.now()))
         except (OSError, KaartError):
             return "print", ""  # no room anywhere on this disk: the terminal is the last safe place
+
+
+def _context(context: DraftContext | None) -> str | None:
+    return str(context) if context is not None else None
 
 
 def _fields_text(fields: dict) -> str:

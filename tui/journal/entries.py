@@ -11,15 +11,25 @@ from tui.journal.rows import SELECT, card_id, entry_from_row, new_uid, uid_bytes
 from tui.textclean import one_line, strip_controls
 
 
+def _discard_drafts(conn, draft_id: int | None, context: str | None) -> None:
+    """Inside a save's transaction: its own draft, and every draft of ``context``."""
+    if draft_id is not None:
+        conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+    if context:
+        conn.execute("DELETE FROM drafts WHERE context = ?", (context,))
+
+
 class EntriesMixin(StoreBase):
     def add_entry(self, kind: str, body: str, *, title: str = "", card: CardRef | None = None,
                   tags: Iterable[str] = (), created: datetime | None = None,
                   starred: bool = False, link: str = "", look_back: date | None = None,
-                  discard_draft: int | None = None) -> Entry:
+                  discard_draft: int | None = None,
+                  discard_context: str | None = None) -> Entry:
         """Save a new entry; with ``discard_draft``, that draft goes in the same transaction.
 
         So a crash can never leave both the entry and its draft (offered back
-        as if unsaved), nor neither.
+        as if unsaved), nor neither. ``discard_context`` discards every draft of
+        that context with it (a review: every draft of its period).
         """
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")
@@ -35,8 +45,7 @@ class EntriesMixin(StoreBase):
                       look_back=look_back if kind == "decision" else None)
         with self._write() as conn:
             self._insert(conn, entry, clean_tags(tags))
-            if discard_draft is not None:
-                conn.execute("DELETE FROM drafts WHERE id = ?", (discard_draft,))
+            _discard_drafts(conn, discard_draft, discard_context)
         self.after_first_save()
         return self._reload(entry.uid)
 
@@ -82,16 +91,20 @@ class EntriesMixin(StoreBase):
 
     def update_entry(self, uid: str, *, body: str | None = None, title: str | None = None,
                      tags: Iterable[str] | None = None,
-                     discard_draft: int | None = None) -> Entry:
-        """Change an entry; the previous version is kept (see :meth:`history`)."""
+                     discard_draft: int | None = None,
+                     discard_context: str | None = None) -> Entry:
+        """Change an entry; the previous version is kept (see :meth:`history`).
+
+        ``discard_draft`` (a draft's id) and ``discard_context`` (every draft of
+        that context) are discarded in the same transaction.
+        """
         with self._write() as conn:
             row = self._existing(conn, uid)
             old_title, old_body, old_tags = row[5], row[6], row[7]
             new_body = old_body if body is None else strip_controls(body).rstrip()
             new_title = old_title if title is None else one_line(title)
             new_tags = old_tags if tags is None else " ".join(clean_tags(tags))
-            if discard_draft is not None:
-                conn.execute("DELETE FROM drafts WHERE id = ?", (discard_draft,))
+            _discard_drafts(conn, discard_draft, discard_context)
             if (new_body, new_title, new_tags) == (old_body, old_title, old_tags):
                 return entry_from_row(row)
             if not new_body and not new_title:

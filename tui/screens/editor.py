@@ -18,6 +18,7 @@ from tui.textclean import one_line, strip_controls
 from tui.ui.writing import WritingScreen
 from tui.vocabulary import parse_tags
 from tui.widgets.header import KaartHeader
+from tui.widgets.earlier import EarlierText
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain, plain_line
 from tui.widgets.plain_input import PlainInput
@@ -30,11 +31,12 @@ class EditorScreen(WritingScreen):
 
     def __init__(self, *, kind: str, context: DraftContext, card: Card | None = None,
                  card_label: str = "", entry: Any = None, draft: Draft | None = None,
-                 link: str = "") -> None:
+                 link: str = "", earlier: Any = None) -> None:
         super().__init__(context, draft=draft, id="editor")
         self.kind = kind
         fields = draft.fields if draft is not None else {}
         self.link = fields.get("link") or link  # the earlier entry a new note answers
+        self.earlier = earlier  # that entry, quoted above the editor
         self.card = card
         self.card_label = card_label
         self.entry = entry
@@ -45,16 +47,18 @@ class EditorScreen(WritingScreen):
 
     # -- ways in ---------------------------------------------------------------------
     @classmethod
-    def for_card(cls, card: Card, *, draft: Draft | None = None, link: str = "") -> EditorScreen:
-        """A note on ``card``."""
+    def for_card(cls, card: Card, *, draft: Draft | None = None, link: str = "",
+                 earlier: Any = None) -> EditorScreen:
+        """A note on ``card`` (with ``earlier``: how that earlier entry changed)."""
         return cls(kind="note", context=DraftContext("note", card.ref), card=card,
-                   card_label=f"{t('kind.' + card.kind)}: {card.text}", draft=draft, link=link)
+                   card_label=f"{t('kind.' + card.kind)}: {card.text}", draft=draft, link=link,
+                   earlier=earlier)
 
     @classmethod
     def new_journal(cls, *, draft: Draft | None = None, context: DraftContext | None = None,
-                    link: str = "") -> EditorScreen:
+                    link: str = "", earlier: Any = None) -> EditorScreen:
         return cls(kind="journal", context=context or DraftContext.journal(), draft=draft,
-                   link=link)
+                   link=link, earlier=earlier)
 
     @classmethod
     def edit(cls, entry: Any, *, draft: Draft | None = None) -> EditorScreen:
@@ -66,11 +70,15 @@ class EditorScreen(WritingScreen):
     def compose(self) -> ComposeResult:
         yield KaartHeader()
         with Vertical(id="editor-body", classes="form"):
-            heading = t("app.editor.editing") if self.entry else t(f"app.editor.new.{self.kind}")
+            heading = (t("app.editor.editing") if self.entry else
+                       t("app.editor.new.changed") if self.earlier is not None else
+                       t(f"app.editor.new.{self.kind}"))
             yield Static(Content(heading), classes="section-title")
             if self.card_label:
                 yield Static(plain_line(self.card_label, "italic"), id="editor-card",
                              classes="card-banner")
+            if self.earlier is not None:
+                yield EarlierText(self.earlier, id="earlier")
             title_label = "app.editor.decision" if self.kind == "decision" else "app.editor.title_field"
             yield PlainInput(self.title_text, placeholder=t(title_label), id="title")
             yield NoteEditor(self.text, placeholder=t("app.editor.placeholder"), id="body")

@@ -17,9 +17,11 @@ class HelpScreen(KaartScreen):
     TITLE_KEY = "app.help.title"
     BINDINGS = [Binding("escape", "back", "app.key.back")]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]], *,
+                 values: dict[str, dict[str, object]] | None = None) -> None:
         super().__init__()
         self.sections = sections  # (screen name key, its bindings), from the app
+        self.values = values or {}  # what a screen's text counts (the review's questions)
 
     def compose(self) -> ComposeResult:
         yield KaartHeader()
@@ -29,7 +31,8 @@ class HelpScreen(KaartScreen):
             yield Static(self._keys(type(self.app).BINDINGS), classes="help-keys")
             for name, keys in self.sections:
                 yield Static(Content(t(f"app.help.screen.{name}")), classes="section-title")
-                yield Static(Content(t(f"app.help.about.{name}")), classes="help-about")
+                yield Static(Content(t(f"app.help.about.{name}", **self.values.get(name, {}))),
+                             classes="help-about")
                 if keys:
                     yield Static(self._keys(keys), classes="help-keys")
             yield Static(Content(t("app.help.mouse")), classes="help-about")

@@ -39,6 +39,7 @@ class HomeData(NamedTuple):
     history: list  # what was written on the card of the day before, oldest first
     past: object  # today's entry from the past (tui.journal.resurface.Resurfaced) or None
     offer: object  # last week's period, when its review is offered now, else None
+    review_key: bool  # the offer opens the week `l` opens (its button may name the key)
 
 
 class HomeScreen(KaartScreen):
@@ -178,6 +179,8 @@ class HomeScreen(KaartScreen):
         self.query_one("#recent", EntryList).set_rows([row_of(e) for e in data.recent])
         self.query_one("#pending-box").display = bool(data.pending)
         self.query_one("#review-offer").display = data.offer is not None
+        self.query_one("#review-go", Button).label = Content(t(
+            "app.home.review_go" if data.review_key else "app.home.review_go_plain"))
         self._show_past(data.past)
 
     def _show_past(self, past) -> None:
@@ -272,9 +275,10 @@ def home_data(core) -> HomeData:
     start = ReflectionCalendar.start_for(today, MAX_WEEKS)
     deck = library.get(card.deck) if card else None
     history = core.card_history(card.deck, card.id) if card else []
-    past = core.resurfaced()
+    past = core.resurfaced(waiting=True)  # answered today (or never again): not shown
     offer = core.review_offer()
     return HomeData(card, deck.title if deck else "", card_meta(card, library) if card else "",
                     today,
                     core.day_counts(start, today), core.streak(), core.recent(RECENT),
-                    core.due_decisions(), history, past, offer)
+                    core.due_decisions(), history, past, offer,
+                    offer is not None and core.review_period() == offer)

@@ -6,6 +6,10 @@ card you wrote about most, the cards drawn and for what, what you wrote
 the review deck's questions, one answer each, saved together as one entry of
 the kind ``review`` linked to the period; a second review of the same period
 opens the first one. ``alt+←`` / ``alt+→`` go to the period before or after.
+
+Opening a period (or coming back to it) fills the answers from the draft kept
+of it, newest first, and goes on with that draft; a draft older than the
+saved review never replaces it (the review is shown, the draft left alone).
 """
 
 from __future__ import annotations
@@ -16,19 +20,21 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Footer, Select, Static, TextArea
 
 from tui.core.drafts import DraftContext
+from tui.core.review import outdated
 from tui.dates import format_date
 from tui.i18n import get_language, t
 from tui.journal.model import Draft
-from tui.ui.writing import WritingScreen
+from tui.ui.writing import DraftSlot, WritingScreen
 from tui.vocabulary import PeriodKind
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
 from tui.widgets.header import KaartHeader
+from tui.widgets.hanging import HangingRow
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain, plain_line
@@ -65,8 +71,8 @@ class ReviewScreen(WritingScreen):
         super().__init__(DraftContext("review", period.link), draft=draft, id="review")
         self.period = period
         self.review: Any = None
-        self.answers: list[str] = list((draft.fields.get("answers") if draft else None) or [])
-        self.from_draft = draft is not None
+        self.answers: list[str] = []
+        self.offered = draft  # the draft this screen was opened with, weighed on the first load
 
     def compose(self) -> ComposeResult:
         yield KaartHeader()
@@ -83,10 +89,12 @@ class ReviewScreen(WritingScreen):
             yield Static(Content(self.period.label(get_language())), id="review-period",
                          classes="section-title")
             yield Static(Content(t("app.loading")), id="review-summary")
+            yield Vertical(id="review-draws")
             yield Static(Content(t("app.review.written")), classes="section-title")
+            # as tall as what was written: the page is the one thing that scrolls
             yield EntryList(id="review-entries", empty_text=t("app.review.nothing_written"),
-                            render_row=render_entry_row)
-            yield Static(Content(""), id="review-decisions")
+                            render_row=render_entry_row, grows=True)
+            yield Vertical(id="review-decisions")
             yield Static(Content(t("app.review.questions")), classes="section-title")
             yield Static(Content(""), id="review-questions")
             yield self.form_buttons()
@@ -98,7 +106,8 @@ class ReviewScreen(WritingScreen):
     @work(exclusive=True, group="load", exit_on_error=False)
     async def _load(self) -> None:
         period = self.period
-        review = await self.call(lambda core: core.review(period))
+        review, kept = await self.call(lambda core: (core.review(period),
+                                                     core.review_drafts(period)))
         if period != self.period:
             return
         self.review = review
@@ -106,14 +115,43 @@ class ReviewScreen(WritingScreen):
         self.query_one("#review-period", Static).update(Content(period.label(lang)))
         self.query_one("#review-summary", Static).update(summary(review, lang,
                                                                  self.core.library))
+        await self._fill("#review-draws", drawn(review, lang, self.core.library))
         self.query_one("#review-entries", EntryList).set_rows(
             [row_of(entry) for entry in review.entries])
-        self.query_one("#review-decisions", Static).update(decisions(review, lang))
-        if not self.from_draft or not self.answers:
-            questions = review.questions
-            self.answers = (answers_from(questions, review.entry.body) if review.entry is not None
-                            else ["" for _ in questions])
+        await self._fill("#review-decisions", decisions(review, lang))
+        self._choose_answers(review, kept)
         await self._show_questions()
+
+    def _choose_answers(self, review, kept: list[Draft]) -> None:
+        """The answers to show: the text being typed; else the draft kept of this period (the
+        one opened, or the newest), unless the review was saved after it; else the review."""
+        offered, self.offered = self.offered, None
+        if self.dirty and offered is None:
+            return  # typing goes on (a language switch draws the screen again)
+        questions = review.questions
+        saved = (answers_from(questions, review.entry.body) if review.entry is not None
+                 else ["" for _ in questions])
+        draft = offered if offered is not None else (kept[0] if kept else None)
+        if draft is None:
+            self.answers = saved
+            return
+        if outdated(draft, review.entry):
+            # never silently over the saved review: it is shown, and the draft left alone
+            self.answers, self.slot, self.dirty = saved, DraftSlot(), False
+            if offered is not None:
+                self.show_info(t("app.review.draft_older", id=draft.id), timeout=10)
+            return
+        answers = [str(answer) for answer in draft.fields.get("answers") or []]
+        if not answers and draft.fields.get("body"):  # kept by `kaart review --write`
+            answers = answers_from(questions, str(draft.fields["body"]))
+        self.answers = answers + ["" for _ in questions[len(answers):]]
+        self.slot, self.dirty = DraftSlot(draft.id), True  # going on with that draft
+        self.show_info(t("app.review.draft_back"))
+
+    async def _fill(self, selector: str, widgets: list) -> None:
+        holder = self.query_one(selector, Vertical)
+        await holder.remove_children()
+        await holder.mount_all(widgets)
 
     async def _show_questions(self) -> None:
         holder = self.query_one("#review-questions", Static)
@@ -127,8 +165,6 @@ class ReviewScreen(WritingScreen):
             answer = self.answers[number] if number < len(self.answers) else ""
             fields.append(NoteEditor(answer, id=f"review-answer-{number}", classes="answer"))
         if fields:
-            from textual.containers import Vertical
-
             await self.query_one("#review-body").mount(Vertical(*fields, id="review-answers"),
                                                        after=holder)
 
@@ -166,11 +202,10 @@ class ReviewScreen(WritingScreen):
         period = await self.call(make)
         self.period = period
         self.context = DraftContext("review", period.link)
-        self.slot.id = None
+        self.slot = DraftSlot()
         self.dirty = False
-        self.from_draft = False
         self.answers = []
-        self._load()
+        self._load()  # with the draft kept of that period, if there is one
 
     # -- writing -----------------------------------------------------------------------------
     def draft_fields(self) -> dict:
@@ -181,7 +216,6 @@ class ReviewScreen(WritingScreen):
 
     def saved(self, entry: Any) -> None:
         self.dirty = False
-        self.from_draft = False
         self._load()
 
 
@@ -191,31 +225,36 @@ def _card_text(library, deck: str, card: str) -> str:
 
 
 def summary(review, lang: str, library) -> Content:
-    """Days reflected, the streak, the card written about most, and the cards drawn."""
-    parts = [Content.assemble(
-        (t("cli.review.days", count=review.days_reflected), "bold"), " · ",
-        t("cli.review.streak", count=review.streak))]
-    if review.top_card:
-        deck, card, count = review.top_card
+    """Days reflected, the streak, the card written about most, and how many cards were drawn."""
+    first = [(t("cli.review.days", count=review.days_reflected), "bold")]
+    if review.streak:  # no "streak: 0 days"
+        first += [" · ", t("cli.review.streak", count=review.streak)]
+    parts = [Content.assemble(*first)]
+    if review.most_written:  # not when every card was written about once
+        deck, card, count = review.most_written
         parts.append(Content.assemble((t("app.review.most_written", count=count) + " ",
                                        "$text-muted"), plain_line(_card_text(library, deck, card))))
     if review.draws:
         parts.append(Content.styled(t("cli.review.draws", count=len(review.draws)), "$text-muted"))
-        for draw in review.draws[:8]:
-            parts.append(Content.assemble(
-                (f"  {format_date(draw.at, lang, short=True)}  ", "$text-muted"),
-                (t(f"cli.review.purpose.{draw.purpose}") + "  ", "$text-accent"),
-                plain_line(_card_text(library, draw.deck, draw.card))))
     return Content("\n").join(parts)
 
 
-def decisions(review, lang: str) -> Content:
-    parts = []
+def drawn(review, lang: str, library) -> list[HangingRow]:
+    """The cards drawn: when and why, then the card, its wrapped lines under its text."""
+    return [HangingRow(Content.assemble(
+        (f"  {format_date(draw.at, lang, short=True)}  ", "$text-muted"),
+        (t(f"cli.review.purpose.{draw.purpose}") + "  ", "$text-accent")),
+        plain_line(_card_text(library, draw.deck, draw.card))) for draw in review.draws[:8]]
+
+
+def decisions(review, lang: str) -> list[Static | HangingRow]:
+    """The decisions made, and those still waiting for their outcome."""
+    parts: list[Static | HangingRow] = []
     for key, entries in (("cli.review.decisions", review.decisions),
                          ("cli.review.waiting", review.waiting)):
         if entries:
-            parts.append(Content.styled(t(key, count=len(entries)), "bold $text-accent"))
-            parts += [Content.assemble((f"  {format_date(e.created, lang, short=True)}  ",
-                                        "$text-muted"), plain_line(e.title or e.body))
+            parts.append(Static(Content.styled(t(key, count=len(entries)), "bold $text-accent")))
+            parts += [HangingRow(Content.styled(f"  {format_date(e.created, lang, short=True)}  ",
+                                                "$text-muted"), plain_line(e.title or e.body))
                       for e in entries[:8]]
-    return Content("\n").join(parts)
+    return parts

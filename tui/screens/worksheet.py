@@ -17,6 +17,7 @@ from tui.textclean import strip_controls
 from tui.ui.writing import WritingScreen
 from tui.vocabulary import parse_tags
 from tui.widgets.header import KaartHeader
+from tui.widgets.earlier import EarlierText
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain
@@ -38,10 +39,13 @@ class WorksheetScreen(WritingScreen):
 
     TITLE_KEY = "app.worksheet.title"
 
-    def __init__(self, card: Card, *, draft: Draft | None = None) -> None:
+    def __init__(self, card: Card, *, draft: Draft | None = None, link: str = "",
+                 earlier: Any = None) -> None:
         super().__init__(DraftContext("worksheet", card.ref), draft=draft, id="worksheet")
         self.card = card
         fields = draft.fields if draft is not None else {}
+        self.link = fields.get("link") or link  # the earlier entry a new note answers
+        self.earlier = earlier  # that entry, quoted above the questions
         kept = [str(answer) for answer in fields.get("answers") or []]
         if draft is not None and not kept and fields.get("body"):
             kept = [str(fields["body"])]  # a Kaart 0.1 draft: the whole text went into one field
@@ -56,6 +60,9 @@ class WorksheetScreen(WritingScreen):
         with Panel(id="worksheet-body", classes="form"):
             yield Static(Content(t("kind.worksheet")), classes="section-title")
             yield Static(plain(self.card.text, "bold"), classes="card-banner")
+            if self.earlier is not None:
+                yield Static(Content(t("app.editor.new.changed")), classes="section-title")
+                yield EarlierText(self.earlier, id="earlier")
             for number, prompt in enumerate(self.card.prompts):
                 yield Static(Content.assemble((f"{number + 1}. ", "bold $text-accent"),
                                               plain(prompt)), classes="prompt")
@@ -87,8 +94,11 @@ class WorksheetScreen(WritingScreen):
             self.text_changed()
 
     def draft_fields(self) -> dict:
-        return {"answers": list(self.answers), "tags": list(self.tags)}
+        fields = {"answers": list(self.answers), "tags": list(self.tags)}
+        if self.link:
+            fields["link"] = self.link
+        return fields
 
     def store(self, core, draft: int | None) -> Any:
         return core.save_entry("note", worksheet_body(self.card.prompts, self.answers),
-                               card=self.card, tags=list(self.tags), draft=draft)
+                               card=self.card, tags=list(self.tags), draft=draft, link=self.link)

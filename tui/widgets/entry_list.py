@@ -25,6 +25,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
+from textual.widget import Widget
 
 ROW_HEIGHT = 2
 PAGE = 200
@@ -105,8 +106,13 @@ class EntryList(ScrollView, can_focus=True):
 
     def __init__(self, *, empty_text: str = "",
                  render_row: Callable[[Any], tuple[Content, Content]] = _render_ready,
-                 id: str | None = None, classes: str | None = None) -> None:
+                 grows: bool = False, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        # grows: as tall as its rows, inside a page that scrolls (one scrollbar, not two); the
+        # cursor then moves the page, and a page is the page's height
+        self.grows = grows
+        if grows:
+            self.styles.height = "auto"
         self.total = 0
         self._rows: dict[int, Any] = {}
         self._asked: set[int] = set()
@@ -217,8 +223,18 @@ class EntryList(ScrollView, can_focus=True):
 
     def _scroll_to_cursor(self) -> None:
         row = self._row_of(self.cursor)
-        self.scroll_to_region(Region(0, row * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False,
-                              immediate=True, force=True)
+        region = Region(0, row * ROW_HEIGHT, 1, ROW_HEIGHT)
+        self.scroll_to_region(region, animate=False, immediate=True, force=True)
+        page = self._page()
+        if page is not None and self.has_focus:  # not when the rows are only loaded
+            page.scroll_to_region(region.translate(self.virtual_region.offset), animate=False,
+                                  immediate=True, force=True)
+
+    def _page(self) -> Widget | None:
+        """The page that scrolls this list, when it grows with its rows."""
+        parent = self.parent
+        return parent if self.grows and isinstance(parent, Widget) and parent.is_scrollable \
+            else None
 
     # -- keys and mouse ---------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
@@ -235,7 +251,9 @@ class EntryList(ScrollView, can_focus=True):
             self.cursor = max(0, min(self.total - 1, self.cursor + step))
 
     def action_page(self, direction: int) -> None:
-        self.action_cursor(direction * max(1, self.size.height // ROW_HEIGHT - 1))
+        page = self._page()
+        height = page.scrollable_content_region.height if page is not None else self.size.height
+        self.action_cursor(direction * max(1, height // ROW_HEIGHT - 1))
 
     def action_first(self) -> None:
         if self.total:
