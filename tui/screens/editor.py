@@ -17,8 +17,8 @@ from tui.journal.model import Draft
 from tui.textclean import one_line, strip_controls
 from tui.ui.writing import WritingScreen
 from tui.vocabulary import parse_tags
-from tui.widgets.header import KaartHeader
 from tui.widgets.earlier import EarlierText
+from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain, plain_line
 from tui.widgets.plain_input import PlainInput

@@ -33,8 +33,8 @@ from tui.ui.writing import DraftSlot, WritingScreen
 from tui.vocabulary import PeriodKind
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
-from tui.widgets.header import KaartHeader
 from tui.widgets.hanging import HangingRow
+from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain, plain_line
