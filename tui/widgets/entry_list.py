@@ -246,9 +246,18 @@ class EntryList(ScrollView, can_focus=True):
         if self.total:
             self.cursor = self.total - 1
 
-    def go_to(self, index: int) -> None:
-        if self.total:
-            self.cursor = max(0, min(self.total - 1, index))
+    def go_to(self, index: int, *, top: bool = False) -> None:
+        """The cursor on entry ``index``; with ``top``, that entry at the top of the list, or
+        its month's heading when it is the month's first entry (as far as the list scrolls)."""
+        if not self.total:
+            return
+        self.cursor = max(0, min(self.total - 1, index))
+        if top:
+            row = self._row_of(self.cursor)
+            position = bisect_right(self._heading_index, self.cursor)
+            if position and self._heading_index[position - 1] == self.cursor:
+                row -= 1  # the heading above it
+            self.scroll_to(y=row * ROW_HEIGHT, animate=False, immediate=True, force=True)
 
     def action_select(self) -> None:
         key = self.current_key
