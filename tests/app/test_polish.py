@@ -115,3 +115,116 @@ async def test_the_screen_can_be_told_which_entry_came_back(make_app):
         app.screen.restored(uid)
         await settle(pilot)
         assert app.screen.query_one(EntryList).current_key == uid
+
+
+# -- list rows -------------------------------------------------------------------------------
+
+LONG = ("Ik twijfel of ik het gesprek met de moeder goed heb gevoerd want ze zei weinig en "
+        "keek steeds naar de deur, terwijl ik dacht dat we een afspraak hadden die voor ons "
+        "allebei werkte")
+
+
+def _list_lines(app, widget) -> list[str]:
+    """The lines of ``widget`` as they are on the screen, without its scrollbar."""
+    region = widget.content_region
+    lines = screen_text(app).split("\n")[region.y:region.y + region.height]
+    width = widget.scrollable_content_region.width
+    return [line[region.x:region.x + width] for line in lines]
+
+
+async def test_rows_end_in_an_ellipsis_before_the_scrollbar(make_app):
+    from tui.widgets.entry_list import EntryList
+
+    app = make_app(language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        start = NOW.astimezone(UTC) - timedelta(hours=1)
+        in_store(app, lambda store: [store.add_entry(
+            "journal", "Scheelt een hoop als ik eerst luister, dan pas vraag wat ze nodig "
+            "heeft, en dat kost tijd die ik niet heb deze week.", title="Gesprek",
+            tags=("eigenregie", "jeugd", "wijkteam", "school", "gezin"),
+            created=start - timedelta(hours=n)) for n in range(40)])
+        await pilot.press("j")
+        await settle(pilot)
+        timeline = app.screen.query_one(EntryList)
+        assert timeline.show_vertical_scrollbar
+        lines = [line for line in _list_lines(app, timeline) if line.strip()]
+        rows = [line for line in lines if "Gesprek" in line or "Scheelt" in line]
+        assert rows
+        for line in rows:
+            assert line.rstrip().endswith("…"), line
+
+
+async def test_untitled_entries_get_a_short_title_and_no_blank_line(make_app):
+    from tui.widgets.entry_list import EntryList
+    from tui.widgets.entry_row import TITLE_MAX, render_entry_row, row_of
+
+    app = make_app(language="nl")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        in_store(app, lambda store: (store.add_entry("journal", LONG),
+                                     store.add_entry("journal", "Kort."),
+                                     store.add_entry("journal", "Eerste zin. En dan de rest."),
+                                     store.add_entry("journal", "Regel een\nregel twee")))
+        await pilot.press("j")
+        await settle(pilot)
+        timeline = app.screen.query_one(EntryList)
+        assert not timeline.show_horizontal_scrollbar
+        assert timeline.virtual_size.width <= timeline.scrollable_content_region.width
+        rows = {row.preview or row.title: row for row in timeline.rows}
+        for row in timeline.rows:
+            first, second = render_entry_row(row)
+            assert second.plain.strip(), row  # never a blank second line
+            assert len(row.title) <= TITLE_MAX
+        entries = in_store(app, lambda store: store.recent(10))
+        by_body = {entry.body: row_of(entry) for entry in entries}
+        assert by_body[LONG].title.endswith("…") and len(by_body[LONG].title) <= TITLE_MAX
+        assert LONG.startswith(by_body[LONG].title[:-1].rstrip())
+        assert by_body["Eerste zin. En dan de rest."][3:5] == ("Eerste zin.", "En dan de rest.")
+        assert by_body["Regel een\nregel twee"][3:5] == ("Regel een", "regel twee")
+        assert by_body["Kort."][3:5] == ("", "Kort.")
+        assert rows  # shown
+        text = screen_text(app)
+        assert LONG not in text.replace("\n", " ")  # never the whole body as one bold line
+
+
+async def test_the_kind_column_is_as_wide_as_the_widest_kind(make_app):
+    from tui.widgets.entry_list import EntryList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        in_store(app, lambda store: (store.add_entry("note", "b", title="Where to start"),
+                                     store.add_entry("decision", "b", title="Melding"),
+                                     store.add_entry("journal", "b", title="Diary"),
+                                     store.add_entry("review", "b", title="Looking back")))
+        await pilot.press("j")
+        await settle(pilot)
+        lines = _list_lines(app, app.screen.query_one(EntryList))
+        columns = {line.index(title) for line in lines
+                   for title in ("Where to start", "Melding", "Diary", "Looking back")
+                   if title in line}
+        assert len(columns) == 1, lines
+
+
+async def test_a_card_that_is_still_there_reads_in_the_current_language(make_app):
+    from tui.journal.model import CardRef
+    from tui.widgets.entry_list import EntryList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        dutch = CardRef("proef", "luisteren", "Naar wie heb je vandaag echt geluisterd?")
+        gone = CardRef("proef", "weg", "Een kaart die er niet meer is?")
+        in_store(app, lambda store: (store.add_entry("note", "old note", card=dutch),
+                                     store.add_entry("note", "older note", card=gone)))
+        await pilot.press("j")
+        await settle(pilot)
+        titles = [row.title for row in app.screen.query_one(EntryList).rows]
+        assert titles == ["Een kaart die er niet meer is?",
+                          "Who did you really listen to today?"]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Who did you really listen to today?" in text
+        assert "Naar wie heb je" not in text

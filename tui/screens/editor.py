@@ -17,6 +17,7 @@ from tui.journal.model import Draft
 from tui.textclean import one_line, strip_controls
 from tui.ui.writing import WritingScreen
 from tui.vocabulary import parse_tags
+from tui.widgets.entry_row import card_text
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain, plain_line
 from tui.widgets.plain_input import PlainInput
@@ -67,8 +68,11 @@ class EditorScreen(WritingScreen):
         with Vertical(id="editor-body", classes="form"):
             heading = t("app.editor.editing") if self.entry else t(f"app.editor.new.{self.kind}")
             yield Static(Content(heading), classes="section-title")
-            if self.card_label:
-                yield Static(plain_line(self.card_label, "italic"), id="editor-card",
+            label = self.card_label
+            if self.entry is not None and self.entry.card is not None:
+                label = card_text(self.entry.card, self.library_if_loaded)  # as it reads now
+            if label:
+                yield Static(plain_line(label, "italic"), id="editor-card",
                              classes="card-banner")
             title_label = "app.editor.decision" if self.kind == "decision" else "app.editor.title_field"
             yield PlainInput(self.title_text, placeholder=t(title_label), id="title")

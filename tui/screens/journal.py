@@ -119,7 +119,7 @@ class JournalScreen(KaartScreen):
         for month, count in months:
             headings.append((index, Content(month_heading(month, get_language()))))
             index += count
-        rows = [row_of(entry) for entry in entries]
+        rows = [row_of(entry, library=self.library_if_loaded) for entry in entries]
         timeline.set_rows([], total=total, headings=headings)
         timeline.put_rows(first, rows)
         target = position if cursor is None else cursor
@@ -144,7 +144,8 @@ class JournalScreen(KaartScreen):
     async def _fetch(self, offset: int, count: int) -> None:
         filters = self._filters()
         entries = await self.call(lambda core: core.recent(count, offset=offset, **filters))
-        self.timeline.put_rows(offset, [row_of(entry) for entry in entries])
+        library = self.library_if_loaded
+        self.timeline.put_rows(offset, [row_of(entry, library=library) for entry in entries])
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
@@ -208,7 +209,7 @@ class JournalScreen(KaartScreen):
 
         entry = await self.call(job)
         if entry is not None:
-            self.timeline.replace_row(uid, row_of(entry))
+            self.timeline.replace_row(uid, row_of(entry, library=self.library_if_loaded))
             self.show_info(t("app.entry.starred" if entry.starred else "app.entry.unstarred"),
                            timeout=2)
 

@@ -37,6 +37,13 @@ class KaartMixin:
     def core(self) -> Kaart:
         return self.app.core  # type: ignore[attr-defined]
 
+    @property
+    def library_if_loaded(self):
+        """The decks once they are loaded, else ``None`` (never loads them on this thread):
+        for showing a card's text in the current language."""
+        core = self.core
+        return core.library if core.library_loaded else None
+
     async def call(self, job: Callable[[Kaart], T]) -> T:
         """Run ``job(core)`` on the journal thread, without blocking the interface."""
         return await self.app.runner.call(job)  # type: ignore[attr-defined]

@@ -61,6 +61,7 @@ class EntryList(ScrollView, can_focus=True):
     EntryList {
         height: 1fr;
         background: $surface;
+        overflow-x: hidden;  /* rows are cut to the width with "…": never a sideways scrollbar */
         & > .entry-list--cursor { background: $surface; }
         &:focus > .entry-list--cursor {
             background: $block-cursor-background;
@@ -202,8 +203,14 @@ class EntryList(ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         rows = self.total + len(self._headings)
-        self.virtual_size = Size(self.scrollable_content_region.width, max(rows * ROW_HEIGHT, 1))
+        self.virtual_size = Size(self._width, max(rows * ROW_HEIGHT, 1))
         self._refresh_rows()
+
+    @property
+    def _width(self) -> int:
+        """The width rows are drawn in: the list's, less its scrollbar when it shows one, so a
+        row is cut with "…" before the scrollbar, not by it."""
+        return self.scrollable_content_region.width
 
     def _refresh_rows(self) -> None:
         self._strips.clear()
@@ -282,7 +289,7 @@ class EntryList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
-        width = self.size.width
+        width = self._width
         row, part = divmod(line, ROW_HEIGHT)
         what, value = self._at_row(row)
         cursor = what == "entry" and value == self.cursor
