@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
+import pytest
+
 from tests.app.conftest import NOW, SIZE, add_entries, in_store, screen_text, settle, type_text
 
 # -- the journal: jumping to a month, undo ---------------------------------------------------
@@ -228,3 +230,163 @@ async def test_a_card_that_is_still_there_reads_in_the_current_language(make_app
         text = screen_text(app)
         assert "Who did you really listen to today?" in text
         assert "Naar wie heb je" not in text
+
+
+# -- the footer at 80 columns ----------------------------------------------------------------
+
+
+def _screens(app, uid: str, decision: str):
+    """Every screen of the app, made the way the app makes it."""
+    from tui.screens.card import CardScreen
+    from tui.screens.decision import DecisionScreen
+    from tui.screens.decks import DecksScreen
+    from tui.screens.draw import DrawScreen
+    from tui.screens.editor import EditorScreen
+    from tui.screens.entry import EntryScreen
+    from tui.screens.help import HelpScreen
+    from tui.screens.journal import JournalScreen
+    from tui.screens.outcome import OutcomeScreen
+    from tui.screens.own_card_form import OwnCardFormScreen
+    from tui.screens.own_cards import OwnCardsScreen
+    from tui.screens.review import ReviewScreen
+    from tui.screens.search import SearchScreen
+    from tui.screens.settings import SettingsScreen
+    from tui.screens.trash import TrashScreen
+    from tui.screens.worksheet import WorksheetScreen
+
+    deck = app.core.library.get("proef")
+    cards = list(deck.cards)
+    worksheet = next(card for card in cards if card.kind == "worksheet")
+    period = app.runner.wait(lambda core: core.period())
+    return [("decks", DecksScreen), ("card", lambda: CardScreen(cards, 0, heading=deck.title)),
+            ("draw", DrawScreen), ("decision", DecisionScreen), ("journal", JournalScreen),
+            ("entry", lambda: EntryScreen(uid)), ("trash", TrashScreen),
+            ("search", SearchScreen), ("review", lambda: ReviewScreen(period)),
+            ("own", OwnCardsScreen), ("own-form", OwnCardFormScreen),
+            ("settings", SettingsScreen), ("help", lambda: HelpScreen(app.help_sections())),
+            ("writing", EditorScreen.new_journal),
+            ("note", lambda: EditorScreen.for_card(cards[0])),
+            ("outcome", lambda: OutcomeScreen(decision)),
+            ("worksheet", lambda: WorksheetScreen(worksheet))]
+
+
+def _footer_problem(app) -> str:
+    """What is wrong with the footer's line on the screen, or "" when it ends cleanly:
+    every key it shows is there whole, before the palette key, and nothing follows that."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    footer = app.screen.query_one(Footer)
+    line = screen_text(app).split("\n")[footer.region.y]
+    keys = list(footer.query(FooterKey))
+    palette = [key for key in keys if key.has_class("-command-palette")]
+    left, bar, right = line.rpartition("▏")
+    if not palette or not bar:
+        return f"no palette key: {line!r}"
+    expected = f"{palette[0].key_display} {palette[0].description}"
+    if right.strip() != expected:
+        return f"after the palette key: {line!r}"
+    for key in keys:
+        if key in palette:
+            continue
+        shown = f"{key.key_display} {key.description}" if key.description else key.key_display
+        if shown not in left:
+            return f"{shown!r} is cut: {line!r}"
+    helps = [active.binding for active in app.screen.active_bindings.values()
+             if active.binding.action == "help"]
+    if helps and not helps[0].show:  # where "?" is a key (not typed in a field), it is shown
+        return f"help is not on it: {line!r}"
+    return ""
+
+
+async def _every_footer(app, pilot) -> list[str]:
+    problems = []
+    uid = in_store(app, lambda store: store.add_entry("note", "a note", title="t")).uid
+    decision = in_store(app, lambda store: store.add_entry("decision", "why", title="Which")).uid
+    screens = [("home", None)] + _screens(app, uid, decision)
+    for undo in (False, True):
+        if undo:  # after a delete the undo key comes too
+            gone = in_store(app, lambda store: store.add_entry("journal", "to delete")).uid
+            app.runner.wait(lambda core, gone=gone: core.delete(gone))
+            app.refresh_bindings()
+        for name, make in screens:
+            while len(app.screen_stack) > 1:
+                await app.pop_screen()
+            await settle(pilot)
+            if make is not None:
+                app.push_screen(make())
+            await settle(pilot)
+            problem = _footer_problem(app)
+            if problem:
+                problems.append(f"{name} (undo: {undo}): {problem}")
+    return problems
+
+
+async def test_every_footer_ends_cleanly_at_80_columns_in_dutch(make_app):
+    app = make_app(language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        problems = await _every_footer(app, pilot)
+        assert problems == [], "\n".join(problems)
+
+
+async def test_every_footer_ends_cleanly_at_80_columns_in_english(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        problems = await _every_footer(app, pilot)
+        assert problems == [], "\n".join(problems)
+
+
+async def test_the_footer_fits_again_after_a_resize(make_app):
+    app = make_app(language="nl")
+    async with app.run_test(size=(200, 30)) as pilot:
+        await settle(pilot)
+        add_entries(app, 3)
+        await pilot.press("j")
+        await settle(pilot)
+        wide = screen_text(app).split("\n")[-1]
+        assert "q Afsluiten" in wide
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        assert _footer_problem(app) == ""
+        await pilot.resize_terminal(200, 30)
+        await settle(pilot)
+        assert "q Afsluiten" in screen_text(app).split("\n")[-1]
+
+
+async def test_keys_left_out_of_the_footer_still_work_and_are_in_the_palette(make_app):
+    from tui.screens.trash import TrashScreen
+
+    app = make_app(language="nl")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        add_entries(app, 3)
+        await pilot.press("j")
+        await settle(pilot)
+        assert "Prullenbak" not in screen_text(app).split("\n")[-1]
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Prullenbak", "Afsluiten", "Naar een datum", "Ster"} <= titles
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TrashScreen)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_close_dialog_and_the_editor_hint_fit_at_80_columns(make_app, language):
+    from tui.dialogs.close import CloseDialog
+    from tui.i18n import t
+
+    app = make_app(language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert t("app.editor.hint") in screen_text(app)
+        await type_text(pilot, "iets")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CloseDialog)
+        text = screen_text(app)
+        for key in ("save", "keep", "discard", "back"):
+            assert t(f"app.close.{key}") in text, key

@@ -389,7 +389,7 @@ MESSAGES: dict[str, str] = {
     "app.editor.tags": "Tags, separated by spaces or commas",
     "app.editor.save": "Save (ctrl+s)",
     "app.editor.cancel": "Cancel (esc)",
-    "app.editor.hint": "Tab moves to the next field.",
+    "app.editor.hint": "Tab: to the next field.",
     "app.worksheet.title": "Worksheet",
     "app.write.empty": "There is nothing to save yet.",
     "app.write.saved": "Saved.",

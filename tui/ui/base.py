@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -105,6 +106,19 @@ class KaartScreen(KaartMixin, Screen):
         # Textual calls on_mount of every class in the MRO: subclasses never call super()
         if self.RELOAD_ON_MOUNT:
             self.reload()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys as Textual finds them, less the ones the footer has no room for (they
+        still work, and help and the palette list them): see :mod:`tui.widgets.footer_fit`."""
+        from tui.widgets.footer_fit import fit_bindings
+
+        bindings = super().active_bindings
+        return fit_bindings(bindings, self.size.width, self.app,
+                            self.app.COMMAND_PALETTE_BINDING)
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # the footer fits its keys to the new width
 
 
 class KaartModal(KaartMixin, ModalScreen[T]):
