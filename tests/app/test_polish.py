@@ -390,3 +390,101 @@ async def test_the_close_dialog_and_the_editor_hint_fit_at_80_columns(make_app, 
         text = screen_text(app)
         for key in ("save", "keep", "discard", "back"):
             assert t(f"app.close.{key}") in text, key
+
+
+# -- English and technical text in the Dutch app ---------------------------------------------
+
+
+def test_every_key_textual_shows_itself_is_translated():
+    """Textual's widgets that show a key in the footer: each description is in the catalog
+    (a new Textual release that adds one fails here)."""
+    import importlib
+    import pkgutil
+
+    import textual.widgets
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    from tui.widgets.plain import TEXTUAL_KEYS
+
+    for module in pkgutil.iter_modules(textual.widgets.__path__):
+        importlib.import_module(f"textual.widgets.{module.name}")
+    importlib.import_module("textual.command")
+    shown = set()
+    todo, seen = [DOMNode], set()
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub in seen or not sub.__module__.startswith("textual."):
+                continue
+            seen.add(sub)
+            todo.append(sub)
+            for binding in sub.__dict__.get("BINDINGS", []):
+                binding = Binding(*binding) if isinstance(binding, tuple) else binding
+                if binding.show and binding.description:
+                    shown.add(binding.description)
+    assert shown <= set(TEXTUAL_KEYS), shown - set(TEXTUAL_KEYS)
+
+
+async def test_an_open_dropdown_says_close_in_dutch(make_app):
+    from textual.widgets import Select
+
+    app = make_app(language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        app.screen.query_one("#kind", Select).focus()
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        footer = screen_text(app).split("\n")[-1]
+        assert "esc Lijst sluiten" in footer and "Dismiss" not in footer
+
+
+async def test_theme_names_in_dutch_say_dark_or_light_once(make_app):
+    from textual.widgets import Select
+
+    from tui.screens.settings import SettingsScreen
+
+    app = make_app(language="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        await settle(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        labels = {value: str(label)
+                  for label, value in app.screen.query_one("#theme", Select)._options}
+        assert labels["textual-dark"] == "Donker" and labels["textual-light"] == "Licht"
+        assert labels["solarized-dark"] == "Solarized (donker)"
+        assert labels["ansi-light"] == "De kleuren van je terminal (licht)"
+        for label in labels.values():
+            assert "dark" not in label.lower() and "light" not in label.lower(), label
+            assert label.count("donker") + label.count("licht") <= 1, label
+
+
+async def test_the_decks_say_their_languages_in_words(make_app):
+    app = make_app(language="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Nederlands, Engels" in text and "en/nl" not in text
+
+
+async def test_a_draft_shows_its_card_by_its_words_and_deck(make_app):
+    from tui.core.drafts import DraftContext
+    from tui.dialogs.drafts import DraftsDialog
+
+    app = make_app(language="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        card = app.core.library.card("proef", "luisteren")
+        app.runner.wait(lambda core: core.save_draft(DraftContext.note(card),
+                                                     {"body": "half a thought"}))
+        app.push_screen(DraftsDialog(app.runner.wait(lambda core: core.drafts())))
+        await settle(pilot)
+        text = screen_text(app)
+        assert "proef/luisteren" not in text
+        assert card.text in text and "(Proefstapel)" in text
+        assert "22-11-2026" in text and "22 nov." not in text  # a list: the short date

@@ -13,11 +13,13 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
 from tui.i18n import t
+from tui.widgets.plain import translate_bindings
 
 
 class KaartPalette(CommandPalette):
     def __init__(self) -> None:
         super().__init__(placeholder=t("app.palette.placeholder"), id="--command-palette")
+        translate_bindings(self)  # Textual's "Exit the command palette"
 
     # Textual offers no public way to word "No matches found" (textual 8.2): this replaces
     # the one method that adds it, and is covered by a test that types a miss.

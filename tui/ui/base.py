@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import events
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from tui.i18n import t
-from tui.widgets.plain import translate_bindings
+from tui.widgets.plain import translate_bindings, translate_textual_bindings
 
 if TYPE_CHECKING:
     from tui.core.kaart import Kaart
@@ -55,6 +56,12 @@ class KaartMixin:
 
     def show_info(self, message: str, *, timeout: float = 4) -> None:
         self.app.notify(message, markup=False, timeout=timeout)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # a dropdown's list is made by Textual when the Select is: its "esc Dismiss menu" is
+        # translated when it gets focus, in the language of that moment
+        if translate_textual_bindings(event.widget):
+            self.refresh_bindings()  # type: ignore[attr-defined]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
