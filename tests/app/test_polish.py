@@ -488,3 +488,40 @@ async def test_a_draft_shows_its_card_by_its_words_and_deck(make_app):
         assert "proef/luisteren" not in text
         assert card.text in text and "(Proefstapel)" in text
         assert "22-11-2026" in text and "22 nov." not in text  # a list: the short date
+
+
+async def _palette_finds(app, pilot, query: str) -> list[str]:
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    await type_text(pilot, query)
+    await pilot.pause(0.8)
+    found = app.screen.query_one(CommandList)
+    prompts = [str(found.get_option_at_index(n).prompt)
+               for n in range(found.option_count)]
+    await pilot.press("escape")
+    await settle(pilot)
+    return prompts
+
+
+async def test_the_palette_finds_actions_by_their_description_and_synonyms_in_dutch(make_app):
+    app = make_app(language="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for query, command in (("Engels", "English"), ("backup", "Reservekopie"),
+                               ("back-up", "Reservekopie"), ("thema", "Instellingen"),
+                               ("taal", "English"), ("settings", "Instellingen")):
+            prompts = await _palette_finds(app, pilot, query)
+            assert any(command in prompt for prompt in prompts), (query, prompts)
+            assert not any("Niets gevonden" in prompt for prompt in prompts), query
+
+
+async def test_the_palette_finds_dutch_by_its_english_name(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for query, command in (("Dutch", "Nederlands"), ("theme", "Settings"),
+                               ("language", "Nederlands"), ("instellingen", "Settings")):
+            prompts = await _palette_finds(app, pilot, query)
+            assert any(command in prompt for prompt in prompts), (query, prompts)
