@@ -525,3 +525,16 @@ async def test_the_palette_finds_dutch_by_its_english_name(make_app):
                                ("language", "Nederlands"), ("instellingen", "Settings")):
             prompts = await _palette_finds(app, pilot, query)
             assert any(command in prompt for prompt in prompts), (query, prompts)
+
+
+async def test_the_card_of_the_day_says_what_c_opens(make_app):
+    from tui.journal.model import CardRef
+
+    app = make_app(language="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        card = app.screen.data.card
+        in_store(app, lambda store: store.add_entry("note", "Eerder", card=CardRef.of(card)))
+        app.screen.reload()
+        await settle(pilot)
+        assert "c: alle notities bij deze kaart" in " ".join(screen_text(app).split())

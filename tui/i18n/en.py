@@ -737,7 +737,7 @@ MESSAGES: dict[str, str] = {
     'app.key.palette': 'Actions',
     'app.about.palette': 'Every action of Kaart, to search',
     'app.card.written_before': {'one': 'You wrote on this card once, on {when}:', 'other': 'You wrote on this card {count} times, last on {when}:'},
-    'app.card.see_all': '(c: all of it)',
+    'app.card.see_all': '(c: all notes on this card)',
     'app.settings.theme_dark': '{name} (dark)',
     'app.settings.theme_light': '{name} (light)',
     'app.decks.changed': 'The decks changed on disk and were read again.',
@@ -810,4 +810,6 @@ MESSAGES: dict[str, str] = {
     'app.synonyms.outcomes': 'outcomes decisions',
     'app.synonyms.undo_delete': 'undo restore',
     'app.synonyms.home': 'home start card of the day',
+    'app.review.more_decisions': {'one': '… and {count} more: every decision is in your journal (j, filter Decision)', 'other': '… and {count} more: every decision is in your journal (j, filter Decision)'},
+    'app.review.more_draws': {'one': '… and {count} more: kaart review in a terminal shows them all', 'other': '… and {count} more: kaart review in a terminal shows them all'},
 }

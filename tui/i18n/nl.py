@@ -737,7 +737,7 @@ MESSAGES: dict[str, str] = {
     'app.key.palette': 'Acties',
     'app.about.palette': 'Alle acties van Kaart, om in te zoeken',
     'app.card.written_before': {'one': 'Je schreef één keer bij deze kaart, op {when}:', 'other': 'Je schreef {count} keer bij deze kaart, laatst op {when}:'},
-    'app.card.see_all': '(c: alles)',
+    'app.card.see_all': '(c: alle notities bij deze kaart)',
     'app.settings.theme_dark': '{name} (donker)',
     'app.settings.theme_light': '{name} (licht)',
     'app.decks.changed': 'De stapels zijn op schijf veranderd en opnieuw ingelezen.',
@@ -810,4 +810,6 @@ MESSAGES: dict[str, str] = {
     'app.synonyms.outcomes': 'afloop besluiten',
     'app.synonyms.undo_delete': 'ongedaan maken terughalen herstellen',
     'app.synonyms.home': 'start kaart van de dag begin',
+    'app.review.more_decisions': {'one': '… en nog {count}: alle besluiten staan in je dagboek (j, filter Besluit)', 'other': '… en nog {count}: alle besluiten staan in je dagboek (j, filter Besluit)'},
+    'app.review.more_draws': {'one': '… en nog {count}: kaart review in de terminal toont ze allemaal', 'other': '… en nog {count}: kaart review in de terminal toont ze allemaal'},
 }
