@@ -538,3 +538,21 @@ async def test_the_card_of_the_day_says_what_c_opens(make_app):
         app.screen.reload()
         await settle(pilot)
         assert "c: alle notities bij deze kaart" in " ".join(screen_text(app).split())
+
+
+async def test_lists_use_the_short_date_and_prose_the_long_one(make_app):
+    from tui.dates import format_date
+
+    app = make_app(language="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        entry = in_store(app, lambda store: store.add_entry("journal", "eerst", created=NOW))
+        in_store(app, lambda store: store.update_entry(entry.uid, body="daarna"))
+        app.open_entry(entry.uid)
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        text = screen_text(app)
+        head, _, versions = text.partition("versie")
+        assert format_date(NOW, "nl") in head  # the entry's own heading: prose
+        assert format_date(NOW, "nl", short=True) in versions  # its list of versions

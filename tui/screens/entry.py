@@ -136,8 +136,8 @@ class EntryScreen(KaartScreen):
         lang = get_language()
         parts = [Content.styled(t("app.entry.versions", count=len(versions)), "bold")]
         for version in versions:
-            parts.append(Content.assemble(
-                (format_datetime(version.updated, lang), "$text-muted"), "  ",
+            parts.append(Content.assemble(  # a list of versions: the short date
+                (format_datetime(version.updated, lang, short=True), "$text-muted"), "  ",
                 plain_line(version.title, "bold"), "\n", plain(version.body)))
         widget.update(Content("\n\n").join(parts))
 
@@ -188,7 +188,8 @@ class EntryScreen(KaartScreen):
             self.show_info(t("app.entry.no_versions"))
             return
         lang = get_language()
-        options = [Content.assemble((format_datetime(version.updated, lang), "$text-muted"), "  ",
+        options = [Content.assemble((format_datetime(version.updated, lang, short=True),
+                                     "$text-muted"), "  ",
                                     plain_line((version.title or version.body)[:120]))
                    for version in versions]
         chosen = await self.app.push_screen_wait(ChoiceDialog(t("app.entry.pick_version"),
