@@ -507,8 +507,20 @@ class KaartApp(App[None]):
         self.refresh_bindings()
         self.notify(t("app.entry.restored"), markup=False)
         screen = self.screen
-        if isinstance(screen, KaartMixin):
+        restored = getattr(screen, "restored", None)
+        if restored is not None:
+            restored(uid)  # the journal puts its cursor on the entry that came back
+        elif isinstance(screen, KaartMixin):
             screen.reload()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: Textual's own notice is English (and markup); this one is ours."""
+        quits = [active.binding for active in self.active_bindings.values()
+                 if active.binding.action in ("quit", "app.quit")]
+        if quits:  # our "q" before Textual's ctrl+q
+            binding = min(quits, key=lambda binding: len(binding.key))
+            self.notify(t("app.quit_hint", key=self.get_key_display(binding)),
+                        title=t("app.quit_hint_title"), markup=False)
 
     async def action_quit(self) -> None:
         """Quit; with unsaved text, ask first (the text is kept as a draft either way)."""

@@ -68,30 +68,55 @@ def month_heading(month: str, lang: str) -> str:
     return f"{month_name(number, lang)} {year}"
 
 
-def parse_month_or_date(text: str) -> date:
-    """A day (``2026-11-22``, ``22-11-2026``), a month (``2026-11``, ``11-2026``) or a
-    month's name with a year (``november 2026``, ``nov 2026``): its last day, for jumping
-    to where that day or month ends in a newest-first list. ``ValueError`` otherwise."""
+# How users shorten a month's name, Dutch and English, besides any three or more letters
+# its full name starts with ("maa", "sept", "nov"): "mrt" is the Dutch one that is not.
+_MONTH_ABBREVIATIONS = {"mrt": 3, "mei": 5, "okt": 10, "may": 5, "oct": 10}
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names (``mrt``, ``maart``, ``Mar.``, ``sept``...), else ``None``."""
+    word = word.strip().lower().rstrip(".")
+    if word in _MONTH_ABBREVIATIONS:
+        return _MONTH_ABBREVIATIONS[word]
+    if len(word) < 3 or not word.isalpha():
+        return None
+    for names in (_NL_MONTH_NAMES, _EN_MONTH_NAMES):
+        for number, name in enumerate(names, 1):
+            if name.lower().startswith(word):
+                return number
+    return None
+
+
+def parse_month_or_date(text: str, today: date | None = None) -> date:
+    """A day (``2026-11-22``, ``22-11-2026``, ``22 nov 2026``), a month (``2026-11``,
+    ``11-2026``, ``november 2026``, ``nov 2026``, ``mrt. 2025``) or a month's name alone
+    (``mei``: the last May up to ``today``): its last day, for jumping to where that day or
+    month ends in a newest-first list. ``ValueError`` otherwise."""
     value = " ".join(text.strip().lower().split())
     try:
         return parse_date(value)
     except ValueError:
         pass
     year = month = None
+    day = 0
     if match := _ISO_MONTH.fullmatch(value):
         year, month = int(match.group(1)), int(match.group(2))
     elif match := _DUTCH_MONTH.fullmatch(value):
         month, year = int(match.group(1)), int(match.group(2))
     else:
-        words = value.replace(".", "").split(" ")
+        words = value.replace(".", " ").split()
+        if len(words) == 3 and words[0].isdigit() and words[2].isdigit():
+            day, words = int(words[0]), words[1:]
         if len(words) == 2 and words[1].isdigit():
-            for names in (_NL_MONTH_NAMES, _EN_MONTH_NAMES):
-                for number, name in enumerate(names, 1):
-                    if len(words[0]) >= 3 and name.lower().startswith(words[0]):
-                        year, month = int(words[1]), number
-    if year is None or month is None or not 1 <= month <= 12:
+            month, year = month_number(words[0]), int(words[1])
+        elif len(words) == 1 and (month := month_number(words[0])) is not None:
+            today = today or date.today()
+            year = today.year if month <= today.month else today.year - 1
+    if year is None or month is None or not 1 <= month <= 12 or not 1 <= year <= 9999:
         raise ValueError(text)
-    following = date(year + (month == 12), month % 12 + 1, 1)
+    if day:
+        return date(year, month, day)
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return date.fromordinal(following.toordinal() - 1)
 
 

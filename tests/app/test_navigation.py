@@ -30,3 +30,17 @@ async def test_screen_keys_in_any_order_and_speed_end_on_the_last_screen(make_ap
         names = [type(screen).__name__ for screen in app.screen_stack]
         assert names[0] == "HomeScreen" and len(names) <= 3, names  # trash opens on the journal
         assert len({screen.id for screen in app.screen_stack}) == len(names)
+
+
+async def test_ctrl_c_says_how_to_quit_in_the_users_language(make_app):
+    app = make_app(language="nl")
+    seen = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notify = app.notify
+        app.notify = lambda message, *a, **k: (seen.append((message, k)), notify(message, *a, **k))
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+        assert app.is_running
+        assert [(message, k.get("title"), k.get("markup")) for message, k in seen] == [
+            ("Druk op q om Kaart af te sluiten.", "Afsluiten?", False)]

@@ -32,7 +32,7 @@ class CloseDialog(KaartModal[str | None]):
         with Vertical(classes="dialog-box wide"):
             yield Static(Content(t("app.close.question")), classes="dialog-question")
             yield Static(Content(t("app.close.detail")), classes="dialog-detail")
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(classes="dialog-buttons many"):
                 yield Button(Content(t("app.close.save")), id="save", variant="primary")
                 yield Button(Content(t("app.close.keep")), id="keep")
                 yield Button(Content(t("app.close.discard")), id="discard", variant="error")

@@ -22,6 +22,8 @@ from tui.i18n import get_language, t
 from tui.ui.base import KaartModal
 from tui.widgets.plain import plain_line
 
+CARD_TEXT = 60  # characters of a card's text beside its draft
+
 
 class DraftsDialog(KaartModal[object]):
     BINDINGS = [
@@ -56,12 +58,26 @@ class DraftsDialog(KaartModal[object]):
         for key, draft in self.drafts.items():
             context = DraftContext.parse(draft.context)
             label = t(f"app.drafts.kind.{context.kind}") if context.kind in KINDS else draft.context
-            where = context.target if context.card_key else ""
             options.append(Option(Content.assemble(
-                (label, "bold $text-accent"), "  ", plain_line(where, "$text-muted"), "  ",
-                (format_datetime(draft.saved, lang), "$text-muted"), "\n",
+                (label, "bold $text-accent"), "  ",
+                (format_datetime(draft.saved, lang, short=True), "$text-muted"), "  ",
+                self._card_of(context), "\n",
                 plain_line(draft.preview[:200])), id=key))
         return options
+
+    def _card_of(self, context: DraftContext) -> Content:
+        """The card a draft is written on, by its words (shortened) and its deck's title."""
+        key = context.card_key
+        library = self.library_if_loaded
+        if key is None or library is None:
+            return Content("")
+        card, deck = library.card(*key), library.get(key[0])
+        if card is None or deck is None:
+            return Content("")
+        text = " ".join(card.text.split())
+        text = text if len(text) <= CARD_TEXT else text[:CARD_TEXT - 1].rstrip() + "…"
+        return Content.assemble(plain_line(text, "italic"), " ",
+                                plain_line(f"({deck.title})", "$text-muted"))
 
     def on_mount(self) -> None:
         self.query_one("#drafts", OptionList).focus()

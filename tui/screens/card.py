@@ -24,11 +24,11 @@ class CardScreen(KaartScreen):
     TITLE_KEY = "app.card.title"
     BINDINGS = [
         Binding("space,f", "flip", "app.key.flip", key_display="space"),
+        Binding("n", "write", "app.key.write_note"),
         Binding("left", "step(-1)", "app.key.previous", key_display="←"),
         Binding("right", "step(1)", "app.key.next", key_display="→"),
-        Binding("s", "shuffle", "app.key.shuffle"),
-        Binding("n", "write", "app.key.write_note"),
         Binding("g", "jump", "app.key.jump"),
+        Binding("s", "shuffle", "app.key.shuffle"),
         Binding("escape", "back", "app.key.back"),
     ]
 

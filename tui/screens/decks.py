@@ -11,12 +11,20 @@ from textual.widgets import Footer, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.decks.model import KINDS
-from tui.i18n import t
+from tui.i18n import catalog, get_language, t
 from tui.ui.base import KaartScreen
 from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain, plain_line
 
 ALL = "*"
+
+
+def language_names(codes: list[str]) -> str:
+    """``["en", "nl"]`` -> "Nederlands, Engels" in Dutch (the user's language first)."""
+    current = get_language()
+    ordered = sorted(codes, key=lambda code: (code != current, code))
+    return ", ".join(t(f"language.{code}") if f"language.{code}" in catalog(current) else code
+                     for code in ordered)
 
 
 class DecksScreen(KaartScreen):
@@ -80,7 +88,7 @@ class DecksScreen(KaartScreen):
             count = len(library.cards(deck=deck.id, **filters))
             if not count:
                 continue
-            languages = "/".join(library.languages(deck.id))
+            languages = language_names(library.languages(deck.id))
             meta = "  ".join([t("app.decks.count", count=count), languages,
                               t("deck.source." + deck.source)])
             options.append(Option(Content.assemble(plain_line(deck.title, "bold"), "\n",

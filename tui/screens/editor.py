@@ -18,6 +18,7 @@ from tui.textclean import one_line, strip_controls
 from tui.ui.writing import WritingScreen
 from tui.vocabulary import parse_tags
 from tui.widgets.earlier import EarlierText
+from tui.widgets.entry_row import card_text
 from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain, plain_line
@@ -74,8 +75,11 @@ class EditorScreen(WritingScreen):
                        t("app.editor.new.changed") if self.earlier is not None else
                        t(f"app.editor.new.{self.kind}"))
             yield Static(Content(heading), classes="section-title")
-            if self.card_label:
-                yield Static(plain_line(self.card_label, "italic"), id="editor-card",
+            label = self.card_label
+            if self.entry is not None and self.entry.card is not None:
+                label = card_text(self.entry.card, self.library_if_loaded)  # as it reads now
+            if label:
+                yield Static(plain_line(label, "italic"), id="editor-card",
                              classes="card-banner")
             if self.earlier is not None:
                 yield EarlierText(self.earlier, id="earlier")

@@ -14,12 +14,14 @@ from textual.widgets import Button, Footer, Static
 from tui.dates import format_date, format_datetime
 from tui.i18n import get_language, t
 from tui.ui.base import KaartScreen
+from tui.widgets.entry_row import card_text
 from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain, plain_line
 
 
-def entry_content(entry: Any, deck_title: str = "") -> Content:
-    """The whole entry as plain content (``deck_title``: the title of the card's deck)."""
+def entry_content(entry: Any, deck_title: str = "", card_text: str = "") -> Content:
+    """The whole entry as plain content (``deck_title``: the title of the card's deck;
+    ``card_text``: the card's text in the current language, else the text kept with it)."""
     lang = get_language()
     head = [Content.assemble((format_datetime(entry.created, lang), "$text-muted"), "  ",
                              (t("app.entry_kind." + entry.kind), "bold $text-accent"))]
@@ -33,7 +35,7 @@ def entry_content(entry: Any, deck_title: str = "") -> Content:
         parts.append(plain(entry.title, "bold"))
     if entry.card is not None:
         parts.append(Content.assemble((t("app.entry.card") + " ", "$text-muted"),
-                                      plain(entry.card.text, "italic"), "  ",
+                                      plain(card_text or entry.card.text, "italic"), "  ",
                                       plain_line(f"({deck_title or entry.card.deck})",
                                                  "$text-muted")))
     if entry.tags:
@@ -119,9 +121,11 @@ class EntryScreen(KaartScreen):
         if entry is None:
             self.query_one("#entry-text", Static).update(Content(t("app.entry.gone")))
             return
-        deck = self.core.library.get(entry.card.deck) if entry.card is not None else None
+        library = self.core.library
+        deck = library.get(entry.card.deck) if entry.card is not None else None
+        text = card_text(entry.card, library) if entry.card is not None else ""
         self.query_one("#entry-text", Static).update(
-            entry_content(entry, deck.title if deck else ""))
+            entry_content(entry, deck.title if deck else "", text))
         self.query_one("#open-card").display = entry.card is not None
         self.query_one("#outcome").display = entry.kind == "decision"
         self._show_versions(versions)
@@ -138,8 +142,8 @@ class EntryScreen(KaartScreen):
         lang = get_language()
         parts = [Content.styled(t("app.entry.versions", count=len(versions)), "bold")]
         for version in versions:
-            parts.append(Content.assemble(
-                (format_datetime(version.updated, lang), "$text-muted"), "  ",
+            parts.append(Content.assemble(  # a list of versions: the short date
+                (format_datetime(version.updated, lang, short=True), "$text-muted"), "  ",
                 plain_line(version.title, "bold"), "\n", plain(version.body)))
         widget.update(Content("\n\n").join(parts))
 
@@ -190,7 +194,8 @@ class EntryScreen(KaartScreen):
             self.show_info(t("app.entry.no_versions"))
             return
         lang = get_language()
-        options = [Content.assemble((format_datetime(version.updated, lang), "$text-muted"), "  ",
+        options = [Content.assemble((format_datetime(version.updated, lang, short=True),
+                                     "$text-muted"), "  ",
                                     plain_line((version.title or version.body)[:120]))
                    for version in versions]
         chosen = await self.app.push_screen_wait(ChoiceDialog(t("app.entry.pick_version"),

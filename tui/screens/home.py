@@ -175,8 +175,11 @@ class HomeScreen(KaartScreen):
         self.query_one("#calendar", ReflectionCalendar).set_data(data.counts, data.today)
         streak = t("app.home.streak", count=data.streak) if data.streak else t("app.home.no_streak")
         self.query_one("#streak", Static).update(Content(streak))
-        self.query_one("#pending", EntryList).set_rows([row_of(e) for e in data.pending])
-        self.query_one("#recent", EntryList).set_rows([row_of(e) for e in data.recent])
+        library = self.library_if_loaded
+        self.query_one("#pending", EntryList).set_rows([row_of(e, library=library)
+                                                        for e in data.pending])
+        self.query_one("#recent", EntryList).set_rows([row_of(e, library=library)
+                                                       for e in data.recent])
         self.query_one("#pending-box").display = bool(data.pending)
         self.query_one("#review-offer").display = data.offer is not None
         self.query_one("#review-go", Button).label = Content(t(

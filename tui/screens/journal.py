@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Select, Static
 
-from tui.dates import month_heading, parse_month_or_date
+from tui.dates import month_heading, parse_month_or_date, to_local
 from tui.i18n import get_language, t
 from tui.ui.base import KaartScreen
 from tui.vocabulary import ENTRY_KINDS
@@ -37,11 +37,13 @@ class JournalScreen(KaartScreen):
     BINDINGS = [
         Binding("n", "write", "app.key.write_journal"),
         Binding("e", "edit", "app.key.edit"),
-        Binding("s", "star", "app.key.star"),
-        Binding("g", "jump", "app.key.jump_date"),
         Binding("delete,x", "delete", "app.key.delete", key_display="del"),
+        # not in the footer (80 columns): the jump field says "g:", the filter offers the
+        # starred entries; help and the palette list all three
+        Binding("s", "star", "app.key.star", show=False),
+        Binding("g", "jump", "app.key.jump_date", show=False),
         Binding("c", "open_card", "app.key.open_card", show=False),
-        Binding("t", "trash", "app.key.trash"),
+        Binding("t", "trash", "app.key.trash", show=False),
         Binding("escape", "back", "app.key.back"),
     ]
 
@@ -50,6 +52,7 @@ class JournalScreen(KaartScreen):
         self.kind = ANY
         self.total = 0
         self.loaded = False
+        self._deleted: str | None = None  # the last entry deleted here, until the next reload
 
     def compose(self) -> ComposeResult:
         yield KaartHeader()
@@ -74,22 +77,39 @@ class JournalScreen(KaartScreen):
             return {"kind": None, "starred": True}
         return {"kind": None if self.kind == ANY else self.kind, "starred": False}
 
-    def reload(self) -> None:
-        self._load()
+    def reload(self, select: str | None = None) -> None:
+        """The list again from the top; with ``select`` (or after a delete here), the cursor on
+        that entry, if it is in the list: after undo, the restored entry."""
+        select = select or self._deleted
+        self._deleted = None
+        self._load(select=select)
+
+    def restored(self, uid: str) -> None:
+        """An entry came back from the trash (undo): show it, with the cursor on it."""
+        self.reload(select=uid)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
             self._load(keep=self.timeline.current_key)
 
     @work(exclusive=True, group="page", exit_on_error=False)
-    async def _load(self, keep: str | None = None, cursor: int | None = None) -> None:
-        """The first page, the length and the month headings, in one call."""
+    async def _load(self, keep: str | None = None, cursor: int | None = None,
+                    select: str | None = None) -> None:
+        """The first page, the length and the month headings, in one call.
+
+        ``keep``: stay on that entry (or where the cursor was); ``select``: the page around
+        that entry, with the cursor on it (else on the newest).
+        """
         filters = self._filters()
         position = self.timeline.cursor if keep is not None else 0
 
         def job(core):
             total = core.count(filters["kind"], starred=filters["starred"])
             first = max(0, min(position, total - 1) - PAGE // 2) if keep else 0
+            chosen = core.entry(select) if select else None
+            if chosen is not None and not chosen.deleted:
+                day = to_local(chosen.created).date()
+                first = max(0, core.newer_than(day, **filters) - PAGE // 2)
             return (total, first, core.recent(PAGE, offset=first, **filters),
                     core.month_counts(**filters))
 
@@ -102,13 +122,16 @@ class JournalScreen(KaartScreen):
         for month, count in months:
             headings.append((index, Content(month_heading(month, get_language()))))
             index += count
-        rows = [row_of(entry) for entry in entries]
+        rows = [row_of(entry, library=self.library_if_loaded) for entry in entries]
         timeline.set_rows([], total=total, headings=headings)
         timeline.put_rows(first, rows)
         target = position if cursor is None else cursor
         if keep is not None:
             found = timeline.index_of(keep)
             target = found if found is not None else min(position, total - 1)
+        elif select is not None:
+            found = timeline.index_of(select)
+            target = found if found is not None else 0
         timeline.go_to(target)
         timeline.focus()
 
@@ -124,7 +147,8 @@ class JournalScreen(KaartScreen):
     async def _fetch(self, offset: int, count: int) -> None:
         filters = self._filters()
         entries = await self.call(lambda core: core.recent(count, offset=offset, **filters))
-        self.timeline.put_rows(offset, [row_of(entry) for entry in entries])
+        library = self.library_if_loaded
+        self.timeline.put_rows(offset, [row_of(entry, library=library) for entry in entries])
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
@@ -140,9 +164,12 @@ class JournalScreen(KaartScreen):
     @on(PlainInput.Submitted, "#jump")
     def _jump_to(self, event: PlainInput.Submitted) -> None:
         try:
-            day = parse_month_or_date(event.value)
+            day = parse_month_or_date(event.value, today=self.core.today())
         except ValueError:
-            self.show_error(t("app.journal.bad_jump", text=event.value.strip()))
+            # a typing slip, not a failure: a mild word, and the text stays to be corrected
+            self.app.notify(t("app.journal.bad_jump", text=event.value.strip()),
+                            title=t("app.journal.bad_jump_title"), severity="warning",
+                            markup=False, timeout=8)
             return
         self._go_to_day(day)
 
@@ -150,7 +177,7 @@ class JournalScreen(KaartScreen):
     async def _go_to_day(self, day: date) -> None:
         filters = self._filters()
         position = await self.call(lambda core: core.newer_than(day, **filters))
-        self.timeline.go_to(position)
+        self.timeline.go_to(position, top=True)  # the month's heading at the top of the list
         self.timeline.focus()
 
     # -- actions -----------------------------------------------------------------------------
@@ -185,7 +212,7 @@ class JournalScreen(KaartScreen):
 
         entry = await self.call(job)
         if entry is not None:
-            self.timeline.replace_row(uid, row_of(entry))
+            self.timeline.replace_row(uid, row_of(entry, library=self.library_if_loaded))
             self.show_info(t("app.entry.starred" if entry.starred else "app.entry.unstarred"),
                            timeout=2)
 
@@ -197,6 +224,7 @@ class JournalScreen(KaartScreen):
     @work(exclusive=True, group="delete", exit_on_error=False)
     async def _delete(self, uid: str) -> None:
         await self.call(lambda core: core.delete(uid))
+        self._deleted = uid
         self.timeline.remove_row(uid)
         self.total = max(0, self.total - 1)
         self._show_count()

@@ -16,6 +16,7 @@ from tui.i18n import get_language, t
 from tui.journal.model import Draft
 from tui.textclean import strip_controls
 from tui.ui.writing import WritingScreen
+from tui.widgets.entry_row import card_text
 from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.plain import plain, plain_line
@@ -65,7 +66,8 @@ class OutcomeScreen(WritingScreen):
         parts = [Content.assemble((format_date(entry.created, lang) + "  ", "$text-muted"),
                                   plain_line(entry.title, "bold"))]
         if entry.card is not None:
-            parts.append(plain(entry.card.text, "italic $text-accent"))
+            parts.append(plain(card_text(entry.card, self.library_if_loaded),
+                               "italic $text-accent"))
         if entry.body:
             parts.append(plain(entry.body))
         self.query_one("#outcome-decision", Static).update(Content("\n").join(parts))

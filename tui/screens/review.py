@@ -117,7 +117,7 @@ class ReviewScreen(WritingScreen):
                                                                  self.core.library))
         await self._fill("#review-draws", drawn(review, lang, self.core.library))
         self.query_one("#review-entries", EntryList).set_rows(
-            [row_of(entry) for entry in review.entries])
+            [row_of(entry, library=self.library_if_loaded) for entry in review.entries])
         await self._fill("#review-decisions", decisions(review, lang))
         self._choose_answers(review, kept)
         await self._show_questions()
@@ -239,12 +239,19 @@ def summary(review, lang: str, library) -> Content:
     return Content("\n").join(parts)
 
 
-def drawn(review, lang: str, library) -> list[HangingRow]:
+SHOWN = 8  # rows of drawn cards and of decisions; the rest is counted
+
+
+def drawn(review, lang: str, library) -> list[HangingRow | Static]:
     """The cards drawn: when and why, then the card, its wrapped lines under its text."""
-    return [HangingRow(Content.assemble(
+    rows: list[HangingRow | Static] = [HangingRow(Content.assemble(
         (f"  {format_date(draw.at, lang, short=True)}  ", "$text-muted"),
         (t(f"cli.review.purpose.{draw.purpose}") + "  ", "$text-accent")),
-        plain_line(_card_text(library, draw.deck, draw.card))) for draw in review.draws[:8]]
+        plain_line(_card_text(library, draw.deck, draw.card))) for draw in review.draws[:SHOWN]]
+    if len(review.draws) > SHOWN:
+        rows.append(Static(Content.styled(
+            "  " + t("app.review.more_draws", count=len(review.draws) - SHOWN), "$text-muted")))
+    return rows
 
 
 def decisions(review, lang: str) -> list[Static | HangingRow]:
@@ -256,5 +263,9 @@ def decisions(review, lang: str) -> list[Static | HangingRow]:
             parts.append(Static(Content.styled(t(key, count=len(entries)), "bold $text-accent")))
             parts += [HangingRow(Content.styled(f"  {format_date(e.created, lang, short=True)}  ",
                                                 "$text-muted"), plain_line(e.title or e.body))
-                      for e in entries[:8]]
+                      for e in entries[:SHOWN]]
+            if len(entries) > SHOWN:
+                parts.append(Static(Content.styled(
+                    "  " + t("app.review.more_decisions", count=len(entries) - SHOWN),
+                    "$text-muted")))
     return parts

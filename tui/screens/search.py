@@ -187,7 +187,9 @@ class SearchScreen(KaartScreen):
                 if to_local(entry.created).year != year:
                     year = to_local(entry.created).year
                     headings.append((index, Content(str(year))))
-            results.set_rows([row_of(entry) for entry in found], headings=headings)
+            library = self.library_if_loaded
+            results.set_rows([row_of(entry, library=library) for entry in found],
+                             headings=headings)
             self._status(t("app.search.on_this_day_count", count=len(found)))
             return
         query = as_you_type(self.query_text)
@@ -204,7 +206,8 @@ class SearchScreen(KaartScreen):
         except StoreError as error:
             self._status(error.message, error=True)
             return
-        results.set_rows([row_of(hit.entry, hit.snippet if query.strip() else None)
+        results.set_rows([row_of(hit.entry, hit.snippet if query.strip() else None,
+                                 library=self.library_if_loaded)
                           for hit in hits], total=total)
         self._status(t("app.search.count", count=total))
 
@@ -220,7 +223,8 @@ class SearchScreen(KaartScreen):
                                                        **filters))
         if search_args is self.search_args:  # not a page of an older search
             self.query_one("#results", EntryList).put_rows(
-                offset, [row_of(hit.entry, hit.snippet if query.strip() else None)
+                offset, [row_of(hit.entry, hit.snippet if query.strip() else None,
+                                library=self.library_if_loaded)
                          for hit in hits])
 
     # -- opening ------------------------------------------------------------------------------

@@ -24,13 +24,28 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 EXPORT_FORMATS = ("markdown", "json")
 
 
+# Textual's own themes, ours to name; the others keep their makers' names.
+OWN_THEMES = {"textual-dark": "app.settings.theme_default_dark",
+              "textual-light": "app.settings.theme_default_light",
+              "ansi-dark": "app.settings.theme_ansi_dark",
+              "ansi-light": "app.settings.theme_ansi_light"}
+
+
 def theme_options(themes: dict) -> list[tuple[Content, str]]:
-    """Every theme by a readable name, saying whether it is light, dark or the terminal's own."""
+    """Every theme by a readable name in the user's language, saying whether it is light or
+    dark once: "Donker", "Solarized (donker)", "De kleuren van je terminal (licht)"."""
     options = []
-    for name in sorted(themes, key=lambda n: (not themes[n].dark, n)):
-        kind = "ansi" if "ansi" in name else ("dark" if themes[name].dark else "light")
-        pretty = name.removeprefix("textual-").replace("-", " ").capitalize()
-        options.append((Content(t(f"app.settings.theme_{kind}", name=pretty)), name))
+    own = list(OWN_THEMES)
+    for name in sorted(themes, key=lambda n: (own.index(n) if n in own else len(own),
+                                              not themes[n].dark, n)):
+        if name in OWN_THEMES:
+            label = t(OWN_THEMES[name])
+        else:
+            words = [word for word in name.split("-") if word not in ("dark", "light")]
+            pretty = " ".join(word.capitalize() for word in words) or name
+            label = t("app.settings.theme_dark" if themes[name].dark
+                      else "app.settings.theme_light", name=pretty)
+        options.append((Content(label), name))
     return options
 
 

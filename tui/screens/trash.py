@@ -42,7 +42,8 @@ class TrashScreen(KaartScreen):
     async def _load(self) -> None:
         entries = await self.call(lambda core: core.trash())
         listing = self.query_one("#trash", EntryList)
-        listing.set_rows([row_of(entry) for entry in entries])
+        library = self.library_if_loaded
+        listing.set_rows([row_of(entry, library=library) for entry in entries])
         listing.focus()
 
     @on(EntryList.Selected, "#trash")

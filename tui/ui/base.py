@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import events
+from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from tui.i18n import t
-from tui.widgets.plain import translate_bindings
+from tui.widgets.plain import translate_bindings, translate_textual_bindings
 
 if TYPE_CHECKING:
     from tui.core.kaart import Kaart
@@ -37,6 +39,13 @@ class KaartMixin:
     def core(self) -> Kaart:
         return self.app.core  # type: ignore[attr-defined]
 
+    @property
+    def library_if_loaded(self):
+        """The decks once they are loaded, else ``None`` (never loads them on this thread):
+        for showing a card's text in the current language."""
+        core = self.core
+        return core.library if core.library_loaded else None
+
     async def call(self, job: Callable[[Kaart], T]) -> T:
         """Run ``job(core)`` on the journal thread, without blocking the interface."""
         return await self.app.runner.call(job)  # type: ignore[attr-defined]
@@ -47,6 +56,12 @@ class KaartMixin:
 
     def show_info(self, message: str, *, timeout: float = 4) -> None:
         self.app.notify(message, markup=False, timeout=timeout)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # a dropdown's list is made by Textual when the Select is: its "esc Dismiss menu" is
+        # translated when it gets focus, in the language of that moment
+        if translate_textual_bindings(event.widget):
+            self.refresh_bindings()  # type: ignore[attr-defined]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
@@ -98,6 +113,19 @@ class KaartScreen(KaartMixin, Screen):
         # Textual calls on_mount of every class in the MRO: subclasses never call super()
         if self.RELOAD_ON_MOUNT:
             self.reload()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys as Textual finds them, less the ones the footer has no room for (they
+        still work, and help and the palette list them): see :mod:`tui.widgets.footer_fit`."""
+        from tui.widgets.footer_fit import fit_bindings
+
+        bindings = super().active_bindings
+        return fit_bindings(bindings, self.size.width, self.app,
+                            self.app.COMMAND_PALETTE_BINDING)
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # the footer fits its keys to the new width
 
 
 class KaartModal(KaartMixin, ModalScreen[T]):

@@ -62,6 +62,7 @@ class EntryList(ScrollView, can_focus=True):
     EntryList {
         height: 1fr;
         background: $surface;
+        overflow-x: hidden;  /* rows are cut to the width with "…": never a sideways scrollbar */
         & > .entry-list--cursor { background: $surface; }
         &:focus > .entry-list--cursor {
             background: $block-cursor-background;
@@ -208,8 +209,14 @@ class EntryList(ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         rows = self.total + len(self._headings)
-        self.virtual_size = Size(self.scrollable_content_region.width, max(rows * ROW_HEIGHT, 1))
+        self.virtual_size = Size(self._width, max(rows * ROW_HEIGHT, 1))
         self._refresh_rows()
+
+    @property
+    def _width(self) -> int:
+        """The width rows are drawn in: the list's, less its scrollbar when it shows one, so a
+        row is cut with "…" before the scrollbar, not by it."""
+        return self.scrollable_content_region.width
 
     def _refresh_rows(self) -> None:
         self._strips.clear()
@@ -264,9 +271,18 @@ class EntryList(ScrollView, can_focus=True):
         if self.total:
             self.cursor = self.total - 1
 
-    def go_to(self, index: int) -> None:
-        if self.total:
-            self.cursor = max(0, min(self.total - 1, index))
+    def go_to(self, index: int, *, top: bool = False) -> None:
+        """The cursor on entry ``index``; with ``top``, that entry at the top of the list, or
+        its month's heading when it is the month's first entry (as far as the list scrolls)."""
+        if not self.total:
+            return
+        self.cursor = max(0, min(self.total - 1, index))
+        if top:
+            row = self._row_of(self.cursor)
+            position = bisect_right(self._heading_index, self.cursor)
+            if position and self._heading_index[position - 1] == self.cursor:
+                row -= 1  # the heading above it
+            self.scroll_to(y=row * ROW_HEIGHT, animate=False, immediate=True, force=True)
 
     def action_select(self) -> None:
         key = self.current_key
@@ -291,7 +307,7 @@ class EntryList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
-        width = self.size.width
+        width = self._width
         row, part = divmod(line, ROW_HEIGHT)
         what, value = self._at_row(row)
         cursor = what == "entry" and value == self.cursor

@@ -20,7 +20,9 @@ class NoteItem(Static, can_focus=True):
 
     def __init__(self, entry) -> None:
         lang = get_language()
-        head = Content.assemble((format_datetime(entry.created, lang), "bold $text-accent"))
+        # a list of notes: the short date, as in every list
+        head = Content.assemble((format_datetime(entry.created, lang, short=True),
+                                 "bold $text-accent"))
         if entry.title:
             head = head.append("  ").append(plain_line(entry.title, "bold"))
         if entry.tags:

@@ -58,13 +58,22 @@ def _one_line_keeping_markers(text: str) -> str:
     return one_line(protected).replace("\ue000", MATCH_START).replace("\ue001", MATCH_END)
 
 
+# The key descriptions Textual's own widgets show in the footer (a test lists every shown one,
+# so one a new Textual adds is noticed), as catalog keys.
+TEXTUAL_KEYS = {"Dismiss menu": "app.textual.dismiss_menu",
+                "Exit the command palette": "app.textual.close_palette",
+                "Open link": "app.textual.open_link"}
+
+
 def translate_bindings(node: DOMNode) -> None:
     """Show binding descriptions in the current language.
 
     ``BINDINGS`` hold catalog keys (``"app.key.draw"``) as descriptions; each
     node calls this when created and again when the language changes.
     Textual builds a node's bindings from ``BINDINGS`` once per class, so the
-    translated copy replaces the node's own map.
+    translated copy replaces the node's own map. Textual's own descriptions
+    (:data:`TEXTUAL_KEYS`, such as a dropdown's "Dismiss menu") are translated
+    too, but stay out of help and the palette.
     """
     original = getattr(node, "_kaart_bindings", None)
     if original is None:
@@ -77,5 +86,18 @@ def translate_bindings(node: DOMNode) -> None:
             binding = dataclasses.replace(binding, description=t(binding.description),
                                           tooltip=t(binding.tooltip) if binding.tooltip else "")
             object.__setattr__(binding, "_kaart_key", key)  # which description it was, for help
+        elif binding.description in TEXTUAL_KEYS:
+            binding = dataclasses.replace(binding,
+                                          description=t(TEXTUAL_KEYS[binding.description]))
         translated._add_binding(binding)
     node._bindings = translated
+
+
+def translate_textual_bindings(node: DOMNode) -> bool:
+    """Translate a Textual widget's own key descriptions (a dropdown's list, made by Textual
+    inside the ``Select``); ``True`` when it has any."""
+    original = getattr(node, "_kaart_bindings", None) or node._bindings
+    if not any(binding.description in TEXTUAL_KEYS for _key, binding in original):
+        return False
+    translate_bindings(node)
+    return True
