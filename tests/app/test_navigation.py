@@ -44,3 +44,25 @@ async def test_ctrl_c_says_how_to_quit_in_the_users_language(make_app):
         assert app.is_running
         assert [(message, k.get("title"), k.get("markup")) for message, k in seen] == [
             ("Druk op q om Kaart af te sluiten.", "Afsluiten?", False)]
+
+
+async def test_w_writes_a_journal_entry_on_home_and_in_the_journal_alike(make_app):
+    """One key, one meaning: w is a journal entry everywhere, n a note on a card."""
+    from tui.screens.editor import EditorScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for start in ("h", "j"):
+            await pilot.press(start)
+            await settle(pilot)
+            await pilot.press("w")
+            await settle(pilot)
+            assert isinstance(app.screen, EditorScreen) and app.screen.kind == "journal"
+            await pilot.press("escape")
+            await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "JournalScreen"

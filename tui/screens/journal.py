@@ -35,7 +35,7 @@ class JournalScreen(KaartScreen):
 
     TITLE_KEY = "app.journal.title"
     BINDINGS = [
-        Binding("n", "write", "app.key.write_journal"),
+        Binding("w", "write", "app.key.write_journal"),  # w writes a journal entry everywhere
         Binding("e", "edit", "app.key.edit"),
         Binding("delete,x", "delete", "app.key.delete", key_display="del"),
         # not in the footer (80 columns): the jump field says "g:", the filter offers the
