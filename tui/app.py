@@ -59,6 +59,7 @@ class KaartApp(App[None]):
         Binding("slash", "search", "app.key.search", key_display="/", show=False),
         Binding("h", "home", "app.key.home", show=False),
         Binding("l", "review", "app.key.review", show=False),
+        Binding("i", "stats", "app.key.stats", show=False),
         Binding("u", "undo_delete", "app.key.undo_delete"),
         Binding("m", "own_cards", "app.key.own_cards", show=False),
         Binding("comma", "settings", "app.key.settings", show=False, key_display=","),
@@ -298,6 +299,11 @@ class KaartApp(App[None]):
 
         self.go(OwnCardsScreen)
 
+    def action_stats(self) -> None:
+        from tui.screens.stats import StatsScreen
+
+        self.go(StatsScreen)
+
     def action_settings(self) -> None:
         from tui.screens.settings import SettingsScreen
 
@@ -350,13 +356,14 @@ class KaartApp(App[None]):
         from tui.screens.review import ReviewScreen
         from tui.screens.search import SearchScreen
         from tui.screens.settings import SettingsScreen
+        from tui.screens.stats import StatsScreen
         from tui.screens.trash import TrashScreen
 
         screens = [("home", HomeScreen), ("decks", DecksScreen), ("card", CardScreen),
                    ("draw", DrawScreen), ("decision", DecisionScreen), ("writing", EditorScreen),
                    ("journal", JournalScreen), ("entry", EntryScreen), ("trash", TrashScreen),
-                   ("search", SearchScreen), ("review", ReviewScreen), ("own", OwnCardsScreen),
-                   ("settings", SettingsScreen)]
+                   ("search", SearchScreen), ("review", ReviewScreen), ("stats", StatsScreen),
+                   ("own", OwnCardsScreen), ("settings", SettingsScreen)]
         return [(name, [b for b in screen.BINDINGS if isinstance(b, Binding)])
                 for name, screen in screens]
 

@@ -42,8 +42,8 @@ def cmd_export(args, kaart, out) -> int:
 def cmd_import(args, kaart, out) -> int:
     path = Path(args.file)
     result = kaart.import_file(path)
-    out.line(t("cli.journal.import.done", added=result.added, skipped=result.skipped,
-               source=result.source, file=path, count=result.added))
+    out.line(t("cli.journal.import.done", added=result.added, source=result.source, file=path,
+               skipped=t("cli.journal.import.skipped", count=result.skipped)))
     if result.differs:
         out.warn(t("cli.journal.import.differs", count=result.differs))
     if result.with_bsn:

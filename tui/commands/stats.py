@@ -94,7 +94,7 @@ def month_lines(view: dict, lang: str) -> list:
         lines.append(" ".join(cells[start:start + 7]).rstrip())
     lines.append("")
     lines.append(t("cli.stats.month_total", count=view["days_reflected"],
-                   entries=view["entries"]))
+                   entries=t("cli.stats.entries", count=view["entries"])))
     busiest = [(day, count) for day, count in days if count]
     if busiest:
         lines.append(t("cli.stats.month_days") + " " + ", ".join(
