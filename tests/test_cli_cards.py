@@ -223,3 +223,25 @@ def test_print_writes_html(kaart, tmp_path):
 def test_print_to_stdout(kaart):
     result = kaart("--lang", "nl", "deck", "print", "voor-een-besluit")
     assert result.code == 0 and "Vóór een besluit" in result.out
+
+
+def test_lang_works_after_the_command_too(kaart):
+    before = kaart("--lang", "nl", "today")
+    after = kaart("today", "--lang", "nl")
+    assert before.code == after.code == 0 and before.out == after.out
+    assert "Kaart van de dag" in after.out
+    assert "Card of the day" in kaart("today", "--lang=en").out
+
+
+def test_argparse_mistakes_are_in_dutch(kaart, capsys):
+    import pytest as _pytest
+
+    wrong = kaart("--lang", "nl", "today", "--plain", "--zoveel")
+    assert wrong.code == 2 and "onbekende argumenten: --zoveel" in wrong.err
+    assert "unrecognized" not in wrong.err and wrong.err.count("\n") == 1
+    missing = kaart("--lang", "nl", "deck", "validate")
+    assert missing.code == 2 and "deze argumenten zijn nodig" in missing.err
+    with _pytest.raises(SystemExit):
+        kaart("--lang", "nl", "deck", "validate", "--help")
+    out = capsys.readouterr().out
+    assert "argumenten:" in out and "positional arguments" not in out

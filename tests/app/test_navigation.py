@@ -66,3 +66,13 @@ async def test_w_writes_a_journal_entry_on_home_and_in_the_journal_alike(make_ap
         await pilot.press("n")
         await settle(pilot)
         assert type(app.screen).__name__ == "JournalScreen"
+
+
+async def test_the_space_key_is_named_in_dutch(make_app):
+    app = make_app(language="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        from tests.app.conftest import screen_text
+
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.startswith("spatie Omdraaien") and "space" not in footer

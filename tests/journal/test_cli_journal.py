@@ -570,3 +570,23 @@ def test_export_to_date(kaart, written):
     assert len(data["entries"]) == 2
     assert json.loads(kaart("export", "--format", "json", "--from", "2026-12-03").out)[
         "entries"] == []
+
+
+def test_a_first_import_is_backed_up_at_once(kaart, kaart_home):
+    from tests.conftest import DATA
+
+    assert kaart("import", str(DATA / "jrnl" / "jrnl-v4.6-export.json")).code == 0
+    backups = list((kaart_home / "data" / "backups").glob("*.sqlite3"))
+    assert backups, "a freshly imported journal has a backup the same day"
+
+
+def test_star_and_unstar_an_entry(kaart, tick):
+    uid = json.loads(kaart("write", "Een stukje om te bewaren", "--json", clock=tick).out)["uid"]
+    kaart("write", "Nog een", clock=tick)
+    assert kaart("star", uid[:8]).code == 0
+    starred = entries(kaart("journal", "--starred", "--json"))
+    assert [entry["uid"] for entry in starred] == [uid] and starred[0]["starred"] is True
+    assert kaart("star", uid[:8], "--off").code == 0
+    assert entries(kaart("journal", "--starred", "--json")) == []
+    unknown = kaart("star", "ffffffff")
+    assert unknown.code == 1 and unknown.err.count("\n") == 1

@@ -65,6 +65,9 @@ TEXTUAL_KEYS = {"Dismiss menu": "app.textual.dismiss_menu",
                 "Open link": "app.textual.open_link"}
 
 
+KEY_NAMES = {"space": "app.keyname.space"}  # key names shown in words, in the user's language
+
+
 def translate_bindings(node: DOMNode) -> None:
     """Show binding descriptions in the current language.
 
@@ -83,8 +86,12 @@ def translate_bindings(node: DOMNode) -> None:
     for _key, binding in original:
         if binding.description.startswith("app."):
             key = binding.description.removeprefix("app.key.")
+            shown = binding.key_display
+            if shown in KEY_NAMES:  # "space" is "spatie" in Dutch
+                shown = t(KEY_NAMES[shown])
             binding = dataclasses.replace(binding, description=t(binding.description),
-                                          tooltip=t(binding.tooltip) if binding.tooltip else "")
+                                          tooltip=t(binding.tooltip) if binding.tooltip else "",
+                                          key_display=shown)
             object.__setattr__(binding, "_kaart_key", key)  # which description it was, for help
         elif binding.description in TEXTUAL_KEYS:
             binding = dataclasses.replace(binding,
