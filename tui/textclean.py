@@ -48,3 +48,9 @@ def terminal_safe(text: str, *, single_line: bool = False) -> str:
 def one_line(text: str) -> str:
     """Collapse whitespace so ``text`` fits on one line (titles, list rows)."""
     return " ".join(strip_controls(text).split())
+
+
+def first_line(entry, width: int = 60) -> str:
+    """An entry's title or the first line of its text, on one line, cut at ``width``."""
+    headline = " ".join((entry.title or entry.body.lstrip().partition("\n")[0]).split())
+    return headline if len(headline) <= width else headline[:width - 1] + "…"

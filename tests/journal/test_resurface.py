@@ -284,3 +284,16 @@ def test_a_journal_that_cannot_be_written_still_shows_one(core, clock, monkeypat
     assert core.resurfaced().entry.uid == entry.uid
     assert core.take_notices() == ["the disk is full"]
     assert core.store.ladder_states() == {}
+
+
+def test_kaart_resurface_json_is_the_export_entry_shape(kaart, store):
+    """The entry in ``resurface --json`` is the export's entry, field for field (issue 13 rule)."""
+    entry = store.add_entry("note", "Toen\nen nu", title="Titel", tags=["team"], card=CARD,
+                            created=written(d("2026-11-14")))
+    later = datetime(2026, 11, 23, 9, tzinfo=CET)
+    shown = json.loads(kaart("resurface", "--json", clock=lambda: later).out)["entry"]
+    exported = json.loads(kaart("export", "--format", "json", clock=lambda: later).out)
+    [same] = [item for item in exported["entries"] if item["uid"] == entry.uid]
+    same.pop("resurface", None)  # the ladder's state is the export's alone
+    assert shown == same
+    assert shown["card"]["id"] == "vraag-terug" and shown["tags"] == ["team"]

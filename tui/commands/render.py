@@ -12,7 +12,7 @@ import os
 from tui.dates import format_date
 from tui.i18n import t
 from tui.output import Bold
-from tui.textclean import terminal_safe
+from tui.textclean import first_line, terminal_safe
 
 TYPE_CHECKING = False  # annotations only: importing the library and typing costs start-up time
 if TYPE_CHECKING:
@@ -113,12 +113,6 @@ def entry_line(entry, lang: str, kinds: dict[str, str]) -> str:
     if entry.tags:
         line += "  #" + " #".join(entry.tags)
     return f"{line}  ({entry.uid[:8]})"
-
-
-def first_line(entry, width: int = 60) -> str:
-    """An entry's title or the first line of its text, on one line, cut at ``width``."""
-    headline = " ".join((entry.title or entry.body.lstrip().partition("\n")[0]).split())
-    return headline if len(headline) <= width else headline[:width - 1] + "…"
 
 
 def history_line(ref: str, count: int, last, lang: str) -> str:

@@ -31,10 +31,10 @@ def card_history_line(history: list) -> Content:
         return Content("")
     from tui.dates import format_date
     from tui.i18n import get_language
+    from tui.textclean import first_line
 
     last = history[-1]
-    first = " ".join((last.title or last.body).split())
-    first = first if len(first) <= 60 else first[:59] + "…"
+    first = first_line(last, 60)
     return Content.assemble(
         (t("app.card.written_before", count=len(history),
            when=format_date(last.created, get_language())), "$text-muted"), " ",

@@ -317,7 +317,9 @@ class EntryList(ScrollView, can_focus=True):
         if cached is not None:
             return cached
         if not self.total and line == 0:
-            strip = self._strip(Content(self.empty_text), width, "entry-list--empty", None)
+            # focused, the empty line takes the cursor's colours: focus shows on an empty list too
+            strip = self._strip(Content(" " + self.empty_text), width, "entry-list--cursor"
+                                if self.has_focus else "entry-list--empty", None)
         elif what == "heading":
             content = value if part == 1 else Content("")
             strip = self._strip(Content(" ").append(content), width, "entry-list--heading", None)

@@ -1,0 +1,241 @@
+"""Behaviours a read of the tests found unchecked: each driven as a user meets it."""
+
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+
+from tests.app.conftest import NOW, SIZE, add_entries, in_store, screen_text, settle, type_text
+
+
+def _a_note_on_every_card(app) -> dict[tuple[str, str], str]:
+    """One note, written yesterday, on each card of the test decks: (deck, card) → its uid."""
+    from tui.journal.store import CardRef
+
+    cards = app.core.library.cards()
+    written = NOW.astimezone(UTC) - timedelta(days=1)
+
+    def job(store):
+        return {(card.deck, card.id): store.add_entry(
+                    "note", f"About {card.id}\nand a second line", created=written,
+                    card=CardRef(card.deck, card.id, card.text)).uid
+                for card in cards}
+
+    return in_store(app, job)
+
+
+# -- search: End reaches the last match, not the last loaded one -----------------------------
+
+
+async def test_end_in_the_search_results_goes_to_the_last_match_and_opens_it(make_app):
+    from tui.screens.entry import EntryScreen
+    from tui.screens.journal import PAGE
+    from tui.widgets.entry_list import EntryList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        add_entries(app, PAGE * 2 + 5, body="walked with Ans {n}")
+        add_entries(app, 3, body="something else {n}", start=NOW.astimezone(UTC))
+        await pilot.press("slash")
+        await settle(pilot)
+        await type_text(pilot, "walked")
+        await settle(pilot, limit=3)
+        results = app.screen.query_one("#results", EntryList)
+        assert results.total == PAGE * 2 + 5 and len(results.rows) < results.total
+        await pilot.press("enter")  # from the words to the results
+        await settle(pilot)
+        assert results.has_focus
+        await pilot.press("end")
+        await settle(pilot)
+        oldest = in_store(app, lambda store: [entry for entry in store.entries()
+                                              if entry.body.startswith("walked")][0])
+        assert results.cursor == results.total - 1 and results.current_key == oldest.uid
+        assert f"walked with Ans {PAGE * 2 + 4}" in screen_text(app)  # the row is in sight
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryScreen) and app.screen.uid == oldest.uid
+
+
+# -- the card you wrote on before: when, the first line, one key away from all ----------------
+
+
+async def test_a_drawn_card_you_wrote_on_says_when_and_how_it_began_and_c_shows_all(make_app):
+    from tui.screens.card import CardScreen
+    from tui.widgets.notes_panel import NoteItem
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = _a_note_on_every_card(app)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        card = app.screen.card
+        line = str(app.screen.query_one("#drawn-history").render())
+        assert line.startswith("You wrote on this card once, on 21 Nov 2026:")
+        assert f"About {card.id}" in line and "second line" not in line  # the first line only
+        assert "(c: all notes on this card)" in line
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CardScreen) and app.screen.card.id == card.id
+        assert [item.uid for item in app.screen.query(NoteItem)] == [notes[card.deck, card.id]]
+
+
+async def test_the_card_of_the_day_you_wrote_on_says_so_in_dutch_with_a_count(make_app):
+    from tui.journal.store import CardRef
+
+    app = make_app(language="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _a_note_on_every_card(app)
+        today = app.screen.query_one("#today-card").card
+        assert today is not None
+        in_store(app, lambda store: store.add_entry(
+            "note", "Weer deze kaart", card=CardRef(today.deck, today.id, today.text),
+            created=NOW.astimezone(UTC) - timedelta(hours=1)))
+        app.screen.reload()
+        await settle(pilot)
+        line = str(app.screen.query_one("#today-history").render())
+        assert line.startswith("Je schreef 2 keer bij deze kaart, laatst op 22 nov. 2026:")
+        assert "Weer deze kaart" in line and "(c: alle notities bij deze kaart)" in line
+
+
+async def test_a_card_never_written_on_gets_no_line(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert str(app.screen.query_one("#drawn-history").render()).strip() == ""
+        assert "You wrote on this card" not in screen_text(app)
+
+
+# -- the review: what was written opens its entry ---------------------------------------------
+
+
+async def test_an_entry_in_the_review_opens_it_and_escape_comes_back(make_app):
+    from tui.screens.entry import EntryScreen
+    from tui.screens.review import ReviewScreen
+    from tui.widgets.entry_list import EntryList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        add_entries(app, 3, body="this week {n}")
+        await pilot.press("l")
+        await settle(pilot)
+        written = app.screen.query_one("#review-entries", EntryList)
+        assert written.total == 3
+        written.focus()
+        await pilot.press("down")
+        await settle(pilot)
+        uid = written.current_key
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryScreen) and app.screen.uid == uid
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+
+
+# -- an outcome: the decision beside the answer, where there is room -------------------------
+
+
+async def test_the_outcome_shows_the_decision_card_and_reflection_beside_the_answer(make_app):
+    from tui.journal.store import CardRef
+
+    for size, beside in (((120, 30), True), ((80, 24), False)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            card = app.core.library.cards()[0]
+            decision = in_store(app, lambda store, card=card: store.add_entry(
+                "decision", "I asked Ans what she wants", title="Move her to day care?",
+                card=CardRef(card.deck, card.id, card.text),
+                created=NOW.astimezone(UTC) - timedelta(days=15)))
+            app.open_outcome(decision.uid)
+            await settle(pilot)
+            shown = app.screen.query_one("#outcome-decision")
+            answer = app.screen.query_one("#outcome-answer")
+            text = str(shown.render())
+            assert "Move her to day care?" in text and card.text.split()[0] in text
+            assert "I asked Ans what she wants" in text
+            if beside:
+                assert shown.region.right <= answer.region.x  # side by side, on the same rows
+                assert shown.region.y < answer.region.bottom and answer.region.y < shown.region.bottom
+            else:
+                assert shown.region.bottom <= answer.region.y  # stacked, the answer below
+            assert app.screen.query_one("#outcome-text").has_focus
+
+
+# -- focus can be seen on every control a user tabs to ---------------------------------------
+
+
+def _look(app, region) -> list:
+    """What the screen shows inside ``region``: text and style, segment by segment."""
+    strips = list(app.screen._compositor.render_strips())[region.y:region.bottom]
+    return [[(segment.text, segment.style) for segment in strip.crop(region.x, region.right)]
+            for strip in strips]
+
+
+async def _focus_shows(app, pilot, screen_key: str, limit: int = 14) -> list[str]:
+    """Tab through a screen; the controls that look the same focused and not."""
+    await pilot.press(screen_key)
+    await settle(pilot)
+    unseen, seen = [], set()
+    for _ in range(limit):
+        widget = app.focused
+        if widget is None or id(widget) in seen:
+            break
+        seen.add(id(widget))
+        region = widget.region
+        focused = _look(app, region)
+        widget.blur()
+        await settle(pilot)
+        if region.area and _look(app, region) == focused:
+            unseen.append(widget.id or type(widget).__name__)
+        widget.focus()
+        await pilot.press("tab")
+        await settle(pilot)
+    assert len(seen) > 1, screen_key  # there was something to tab to
+    return unseen
+
+
+async def test_every_control_shows_its_focus(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        add_entries(app, 4)
+        for key in ("d", "slash", "j", "l", "b"):
+            unseen = await _focus_shows(app, pilot, key)
+            assert unseen == [], (key, unseen)
+            await pilot.press("escape")
+            await settle(pilot)
+            if app.screen.is_modal:  # a form asks before it closes
+                await pilot.press("escape")
+                await settle(pilot)
+            await pilot.press("h")
+            await settle(pilot)
+
+
+async def test_an_empty_focused_list_still_shows_its_focus(make_app):
+    from tui.widgets.entry_list import EntryList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        await type_text(pilot, "nothing like this")
+        await settle(pilot, limit=3)
+        results = app.screen.query_one("#results", EntryList)
+        assert results.total == 0
+        results.focus()
+        await settle(pilot)
+        focused = _look(app, results.region)
+        results.blur()
+        await settle(pilot)
+        assert _look(app, results.region) != focused
