@@ -335,3 +335,25 @@ def test_the_card_written_about_most_only_when_it_stands_out_and_no_streak_of_0(
     past = kaart("review", "--month", "--date", "2026-01-05").out
     assert "streak" not in past and "0 days reflected\n" in past
     assert "reeks" not in kaart("--lang", "nl", "review", "--month", "--date", "2026-01-05").out
+
+
+def test_kaart_review_opens_the_week_the_app_opens(kaart, stdin):
+    """Bare ``kaart review`` is the app's ``l``: last week on Monday to Wednesday until its
+    review is written, this week otherwise; ``--week`` or ``--date`` say which one exactly."""
+    monday = datetime(2026, 11, 23, 9, tzinfo=CET)
+    thursday = datetime(2026, 11, 26, 9, tzinfo=CET)
+
+    def link(*argv, clock):
+        result = kaart("review", "--json", *argv, clock=lambda: clock)
+        assert result.code == 0, result.err
+        return json.loads(result.out)["period"]["link"]
+
+    assert link(clock=monday) == "week:2026-11-16"
+    assert link(clock=thursday) == "week:2026-11-23"
+    assert link("--week", clock=monday) == "week:2026-11-23"
+    assert link("--date", "2026-11-23", clock=monday) == "week:2026-11-23"
+    assert link("--month", clock=monday) == "month:2026-11"
+    saved = kaart("review", "--write", "--json", "Terug", "op", "vorige", "week",
+                  clock=lambda: monday)
+    assert json.loads(saved.out)["link"] == "week:2026-11-16"  # the week it showed
+    assert link(clock=monday) == "week:2026-11-23"           # written: this week again

@@ -1,7 +1,8 @@
 """``kaart review``: look back on a week or a month ("Terugblik"), and write its review.
 
-It gathers one period (the ISO week or the calendar month holding ``--date``,
-default today): the cards drawn and why, what was written, the decisions made
+It gathers one period (the ISO week or the calendar month holding ``--date``;
+with neither flag nor date, the week the app's ``l`` opens: last week on Monday
+to Wednesday until it has its review, else this one): the cards drawn and why, what was written, the decisions made
 and those still waiting for their outcome, the days reflected, the streak and
 the card written about most, with the review deck's questions. ``--write``
 saves the review (from TEXT, stdin or the editor); a period that has its
@@ -19,9 +20,9 @@ def register(sub) -> None:
     review = add_command(sub, "review", "cli.help.review")
     period = review.add_mutually_exclusive_group()
     period.add_argument("--week", dest="period", action="store_const", const="week",
-                        default="week", help=t("cli.review.help.week"))
+                        help=t("cli.review.help.week"))
     period.add_argument("--month", dest="period", action="store_const", const="month",
-                        default="week", help=t("cli.review.help.month"))
+                        help=t("cli.review.help.month"))
     review.add_argument("--date", type=day, metavar=t("cli.metavar.date"),
                         help=t("cli.review.help.date"))
     review.add_argument("--write", action="store_true", help=t("cli.review.help.write"))
@@ -36,7 +37,7 @@ def cmd_review(args, kaart, out) -> int:
         return _write(args, kaart, out)
     if args.text:
         raise UsageError(t("cli.review.text_needs_write"))
-    review = kaart.review(args.period, args.date)
+    review = kaart.review(_period(args, kaart))
     if args.json:
         out.json(review.to_json())
     else:
@@ -44,11 +45,18 @@ def cmd_review(args, kaart, out) -> int:
     return 0
 
 
+def _period(args, kaart):
+    """``--week``/``--month`` and ``--date`` as given; neither: the week the app's ``l`` opens."""
+    if args.period is None and args.date is None:
+        return kaart.review_period()
+    return kaart.period(args.period or "week", args.date)
+
+
 def _write(args, kaart, out) -> int:
     from tui.commands.editor import gather_text
     from tui.core.drafts import DraftContext
 
-    period = kaart.period(args.period, args.date)
+    period = _period(args, kaart)
     text = gather_text(args.text)
     if not text:
         raise InputError(t("cli.journal.write.empty"))

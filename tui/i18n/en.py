@@ -712,7 +712,7 @@ MESSAGES: dict[str, str] = {
     "cli.resurface.answered.still": "Kept: {uid} comes back at its next step.",
     "cli.resurface.answered.never": "{uid} will not come back again.",
     "cli.resurface.answered.changed": "Saved what changed ({note}), linked to {uid}.",
-    "cli.review.help.week": "the week, Monday to Sunday (the default)",
+    "cli.review.help.week": "the week, Monday to Sunday (the default: this week; on Monday to Wednesday last week, until it has its review)",
     "cli.review.help.month": "the calendar month",
     "cli.review.help.date": "the week or month that holds this day (2026-11-22 or 22-11-2026; default: today)",
     "cli.review.help.write": "save your review of the period (TEXT, stdin or $EDITOR); a second one updates the first",

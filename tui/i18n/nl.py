@@ -712,7 +712,7 @@ MESSAGES: dict[str, str] = {
     "cli.resurface.answered.still": "Opgeslagen: {uid} komt terug bij de volgende stap.",
     "cli.resurface.answered.never": "{uid} komt niet meer terug.",
     "cli.resurface.answered.changed": "Opgeslagen wat er veranderde ({note}), met een verwijzing naar {uid}.",
-    "cli.review.help.week": "de week, van maandag tot en met zondag (standaard)",
+    "cli.review.help.week": "de week, van maandag tot en met zondag (standaard: deze week; op maandag tot en met woensdag vorige week, tot die een terugblik heeft)",
     "cli.review.help.month": "de kalendermaand",
     "cli.review.help.date": "de week of maand waarin deze dag valt (22-11-2026 of 2026-11-22; standaard: vandaag)",
     "cli.review.help.write": "bewaar je terugblik op de periode (TEKST, stdin of $EDITOR); een tweede werkt de eerste bij",
