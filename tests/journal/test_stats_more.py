@@ -68,3 +68,17 @@ def test_the_month_view(kaart):
     for bad in ("2026-13", "nov", "0-2026", "2026"):
         result = kaart("stats", "--month", bad)
         assert result.code == 2 and "not a month" in result.err
+
+
+def test_a_streak_of_none_is_said_in_words_in_both_languages():
+    from tui.i18n import set_language
+    from tui.summary import streak_line
+
+    assert streak_line(3, 5) == "Streak: 3 days in a row (longest: 5 days)"
+    assert streak_line(1, 1) == "Streak: 1 day (longest: 1 day)"
+    assert streak_line(0, 4) == "Streak: none at the moment (longest: 4 days)"
+    assert streak_line(0, 0) == "Streak: none yet"
+    set_language("nl")  # the suite sets English again for every test
+    assert streak_line(2, 2) == "Reeks: 2 dagen achter elkaar (langste: 2 dagen)"
+    assert streak_line(0, 1) == "Reeks: op dit moment geen (langste: 1 dag)"
+    assert streak_line(0, 0) == "Reeks: nog geen"

@@ -26,22 +26,9 @@ def cmd_stats(args, kaart, out) -> int:
     if args.json:
         out.json(data)
         return 0
-    kinds = data["by_kind"]
-    out.line(t("cli.journal.stats.entries", count=data["entries"], journal=kinds["journal"],
-               note=kinds["note"], decision=kinds["decision"]))
-    if kinds.get("review"):
-        out.line(t("cli.stats.reviews", count=kinds["review"]))
-    out.line(t("cli.journal.stats.days", count=data["days_reflected"]))
-    out.line(t("cli.journal.stats.streak", count=data["streak"], longest=data["longest_streak"]))
-    out.line(t("cli.journal.stats.draws", count=data["draws"]))
-    decisions = data["decisions"]
-    if decisions["total"]:
-        out.line(t("cli.stats.decisions", count=decisions["total"],
-                   done=decisions["with_outcome"], open=decisions["without_outcome"]))
-    if data["pending_decisions"]:
-        out.line(t("cli.journal.stats.pending", count=data["pending_decisions"]))
-    if decisions["due"]:
-        out.line(t("cli.stats.due", count=decisions["due"]))
+    from tui.summary import totals
+
+    out.lines(totals(data))
     months = data["entries_per_month"][-12:]
     if months:
         out.line()

@@ -89,21 +89,9 @@ class StatsScreen(KaartScreen):
 
 def summary(data: dict) -> Content:
     """The totals: entries by kind, days reflected, streaks, draws, decisions."""
-    kinds = data["by_kind"]
-    lines = [t("cli.journal.stats.entries", count=data["entries"], journal=kinds["journal"],
-               note=kinds["note"], decision=kinds["decision"])]
-    if kinds.get("review"):
-        lines.append(t("cli.stats.reviews", count=kinds["review"]))
-    lines.append(t("cli.journal.stats.days", count=data["days_reflected"]))
-    lines.append(t("cli.journal.stats.streak", count=data["streak"],
-                   longest=data["longest_streak"]))
-    lines.append(t("cli.journal.stats.draws", count=data["draws"]))
-    decisions = data["decisions"]
-    if decisions["total"]:
-        lines.append(t("cli.stats.decisions", count=decisions["total"],
-                       done=decisions["with_outcome"], open=decisions["without_outcome"]))
-    if decisions["due"]:
-        lines.append(t("cli.stats.due", count=decisions["due"]))
+    from tui.summary import totals
+
+    lines = totals(data, pending=False)
     return Content("\n").join(Content(line) for line in lines)
 
 
