@@ -239,3 +239,32 @@ async def test_an_empty_focused_list_still_shows_its_focus(make_app):
         results.blur()
         await settle(pilot)
         assert _look(app, results.region) != focused
+
+
+# -- a long earlier entry, quoted above the note on how it changed, in a small terminal ------
+
+
+async def test_a_long_quote_scrolls_and_leaves_room_to_write_at_60_by_20(make_app):
+    from tui.journal.store import CardRef
+    from tui.screens.editor import EditorScreen
+
+    app = make_app()
+    long_text = "\n".join(f"Line {n} of what I wrote then" for n in range(1, 13))
+    in_store(app, lambda store: store.add_entry(
+        "note", long_text, card=CardRef("proef", "luisteren", "Who?"),
+        created=NOW.astimezone(UTC) - timedelta(days=8)))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#past-changed").press()
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        quote, body = app.screen.query_one("#earlier"), app.screen.query_one("#body")
+        assert body.has_focus and body.region.height >= 4   # room to write
+        assert quote.max_scroll_y > 0 and "Line 1 of" in screen_text(app)
+        assert "Line 12 of" not in screen_text(app)
+        await pilot.press("shift+tab", "shift+tab")           # back past the title, to the quote
+        await settle(pilot)
+        assert quote.has_focus
+        await pilot.press("end")
+        await settle(pilot)
+        assert quote.scroll_y == quote.max_scroll_y and "Line 12 of" in screen_text(app)

@@ -340,7 +340,7 @@ async def test_changed_quotes_the_earlier_entry_and_a_worksheet_opens_its_form(m
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, WorksheetScreen) and screen.link == f"entry:{earlier.uid}"
-        quoted = str(screen.query_one("#earlier").render())
+        quoted = screen.query_one("#earlier").text
         assert "You wrote on 14 Nov 2026:" in quoted
         assert "The team meeting [b]listened[/b]" in quoted  # plain text, never markup
         assert len(screen.query(".answer")) == 2             # one answer per question
@@ -374,6 +374,6 @@ async def test_changed_on_a_plain_note_quotes_it_above_the_editor(make_app):
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
         assert "What has changed since?" in screen_text(app)
-        quoted = str(app.screen.query_one("#earlier").render())
+        quoted = app.screen.query_one("#earlier").text
         assert "You wrote on 14 Nov 2026:" in quoted and "Listening is hard" in quoted
         assert app.screen.query_one("#body").has_focus  # the new text is typed at once

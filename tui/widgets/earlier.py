@@ -1,11 +1,13 @@
 """What you wrote before, quoted above a note that says how it changed ("from your past").
 
 Read-only: a quoted block with its date, the title and the first part of the
-text (a long entry is cut, so the form below it keeps its room).
+text (a long entry is cut, and what still does not fit scrolls, so the form below
+it keeps its room).
 """
 
 from __future__ import annotations
 
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -31,8 +33,9 @@ def earlier_text(entry, lang: str | None = None) -> Content:
     return Content("\n").join(parts)
 
 
-class EarlierText(Static):
-    """The earlier entry a new note answers, quoted."""
+class EarlierText(VerticalScroll, can_focus=True):
+    """The earlier entry a new note answers, quoted: at most a third of the form, and what
+    does not fit scrolls (tab to it, then the arrows or the mouse wheel)."""
 
     DEFAULT_CSS = """
     EarlierText {
@@ -42,9 +45,20 @@ class EarlierText(Static):
         padding: 0 1;
         border-left: outer $secondary;
         color: $text;
+        scrollbar-size-vertical: 1;
+        &:focus { border-left: outer $accent; background-tint: $foreground 6%; }
+        & > Static { height: auto; }
     }
     """
 
     def __init__(self, entry, *, id: str | None = None) -> None:
-        super().__init__(earlier_text(entry), id=id)
+        super().__init__(id=id)
         self.entry = entry
+
+    def compose(self):
+        yield Static(earlier_text(self.entry), classes="earlier-text")
+
+    @property
+    def text(self) -> str:
+        """What is quoted, as plain text."""
+        return earlier_text(self.entry).plain
