@@ -268,3 +268,32 @@ async def test_a_long_quote_scrolls_and_leaves_room_to_write_at_60_by_20(make_ap
         await pilot.press("end")
         await settle(pilot)
         assert quote.scroll_y == quote.max_scroll_y and "Line 12 of" in screen_text(app)
+
+
+# -- before a decision: Enter goes on to the next step, it never saves half a form -------------
+
+
+async def test_enter_after_naming_a_decision_draws_and_moves_to_the_reflection(make_app):
+    from tui.screens.decision import DecisionScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await type_text(pilot, "Ask Ans first")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DecisionScreen) and screen.card is not None  # drawn
+        assert screen.query_one("#reflection").has_focus
+        await pilot.press("enter", "enter")  # new lines in the reflection, nothing saved
+        await settle(pilot)
+        assert app.screen is screen
+        assert in_store(app, lambda store: store.entries()) == []
+        await type_text(pilot, "She knows best")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [decision] = in_store(app, lambda store: store.entries())
+        assert decision.kind == "decision" and decision.title == "Ask Ans first"
+        assert decision.body == "She knows best"
