@@ -297,3 +297,15 @@ async def test_enter_after_naming_a_decision_draws_and_moves_to_the_reflection(m
         [decision] = in_store(app, lambda store: store.entries())
         assert decision.kind == "decision" and decision.title == "Ask Ans first"
         assert decision.body == "She knows best"
+
+
+async def test_a_drawn_card_no_longer_in_the_decks_is_named_in_words_in_the_review(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        in_store(app, lambda store: store.record_draw("oude-stapel", "weg-kaart", "random"))
+        await pilot.press("l")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "a card no longer in your decks" in text
+        assert "oude-stapel" not in text and "weg-kaart" not in text

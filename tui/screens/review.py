@@ -221,7 +221,7 @@ class ReviewScreen(WritingScreen):
 
 def _card_text(library, deck: str, card: str) -> str:
     found = library.card(deck, card)
-    return found.text if found is not None else f"{deck}/{card}"
+    return found.text if found is not None else t("app.stats.card_gone")  # never an id
 
 
 def summary(review, lang: str, library) -> Content:
