@@ -205,6 +205,14 @@ def test_english_style_sheet():
         assert not re.search(r"\broom\b", re.sub(r"\bin the room\b", "", text)), (where, text)
 
 
+def test_the_theme_is_glossed_by_its_english_title():
+    """This deck belongs to the theme ‘…’ (English title): the gloss is the deck's own title."""
+    for deck_id in WORK_PACKAGES:
+        deck = load("en", deck_id)
+        assert re.search(r"This deck belongs to the theme ‘[^’]+’ \(" + re.escape(deck.title) + r"\)\.",
+                         deck.description), deck_id
+
+
 def test_english_titles_are_english():
     for deck_id in ALL_DECKS:
         nl, en = load("nl", deck_id), load("en", deck_id)
