@@ -91,6 +91,12 @@ def test_the_next_step_carries_its_film():
         assert load(language, "volgende-stap").video == "https://vimeo.com/648469167"
 
 
+def test_only_a_real_film_link_is_given():
+    """The source texts link one film (De volgende stap); no other deck guesses a link."""
+    for language in ("nl", "en"):
+        assert [deck.id for deck in decks(language) if deck.video] == ["volgende-stap"]
+
+
 @pytest.mark.parametrize("deck_id", ALL_DECKS)
 def test_fronts_read_in_one_breath(deck_id):
     for language in ("nl", "en"):
