@@ -91,6 +91,12 @@ def test_the_next_step_carries_its_film():
         assert load(language, "volgende-stap").video == "https://vimeo.com/648469167"
 
 
+def test_only_a_real_film_link_is_given():
+    """The source texts link one film (De volgende stap); no other deck guesses a link."""
+    for language in ("nl", "en"):
+        assert [deck.id for deck in decks(language) if deck.video] == ["volgende-stap"]
+
+
 @pytest.mark.parametrize("deck_id", ALL_DECKS)
 def test_fronts_read_in_one_breath(deck_id):
     for language in ("nl", "en"):
@@ -203,6 +209,14 @@ def test_english_style_sheet():
             assert not pattern.search(text), (rule, where, text)
         # leeway is leeway: a room is only ever the one you sit in
         assert not re.search(r"\broom\b", re.sub(r"\bin the room\b", "", text)), (where, text)
+
+
+def test_the_theme_is_glossed_by_its_english_title():
+    """This deck belongs to the theme ‘…’ (English title): the gloss is the deck's own title."""
+    for deck_id in WORK_PACKAGES:
+        deck = load("en", deck_id)
+        assert re.search(r"This deck belongs to the theme ‘[^’]+’ \(" + re.escape(deck.title) + r"\)\.",
+                         deck.description), deck_id
 
 
 def test_english_titles_are_english():
