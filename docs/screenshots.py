@@ -45,6 +45,9 @@ def fill(store, cards) -> None:
         else:
             store.add_entry("journal", rng.choice(NOTES), created=day)
         day += timedelta(days=rng.choice((1, 1, 2, 3, 5)), minutes=rng.randrange(-90, 90))
+    for back in (3, 2, 1):  # the last days in a row, today's note written early: a streak
+        store.add_entry("journal", rng.choice(NOTES), created=NOW - timedelta(days=back))
+    store.add_entry("journal", rng.choice(NOTES), created=NOW - timedelta(minutes=40))
     store.add_entry("decision", "It is her choice; I will ask again in two weeks.",
                     title="Move the meeting to her kitchen table", created=NOW - timedelta(days=15))
 
