@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
+import pytest
+
 from tests.app.conftest import NOW, SIZE, add_entries, in_store, screen_text, settle, type_text
 
 
@@ -204,12 +206,18 @@ async def _focus_shows(app, pilot, screen_key: str, limit: int = 14) -> list[str
     return unseen
 
 
-async def test_every_control_shows_its_focus(make_app):
+@pytest.mark.parametrize(("theme", "screens"), [
+    ("textual-dark", ("d", "slash", "j", "l", "b")),
+    ("textual-light", ("d", "slash", "b")),   # every kind of control, in the other themes
+    ("ansi-dark", ("d", "slash", "b")),
+])
+async def test_every_control_shows_its_focus(make_app, theme, screens):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
         await settle(pilot)
         add_entries(app, 4)
-        for key in ("d", "slash", "j", "l", "b"):
+        for key in screens:
             unseen = await _focus_shows(app, pilot, key)
             assert unseen == [], (key, unseen)
             await pilot.press("escape")
@@ -309,3 +317,62 @@ async def test_a_drawn_card_no_longer_in_the_decks_is_named_in_words_in_the_revi
         text = screen_text(app)
         assert "a card no longer in your decks" in text
         assert "oude-stapel" not in text and "weg-kaart" not in text
+
+
+# -- nothing lost: text and ctrl+s (or escape) in one burst, as a slow link delivers them ------
+
+
+def _burst(app, text: str, then: str) -> None:
+    """Every key of ``text``, then ``then``, handed to the app at once (no waiting between)."""
+    from textual import events
+
+    keys = [(char, char) if char.isalnum() else ("space", " ") for char in text]
+    for key, char in [*keys, (then, None)]:
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def test_text_typed_just_before_ctrl_s_is_saved(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await type_text(pilot, "First")
+        _burst(app, " and the rest", "ctrl+s")
+        await settle(pilot)
+        [entry] = in_store(app, lambda store: store.entries())
+        assert entry.body == "First and the rest"
+        assert in_store(app, lambda store: store.drafts()) == []
+
+
+async def test_a_decision_typed_in_one_burst_is_saved_whole(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await type_text(pilot, "Ask Ans")
+        await pilot.press("enter")  # draws, and moves on to the reflection
+        await settle(pilot)
+        _burst(app, "She knows best", "ctrl+s")
+        await settle(pilot)
+        [decision] = in_store(app, lambda store: store.entries())
+        assert (decision.title, decision.body) == ("Ask Ans", "She knows best")
+
+
+async def test_text_typed_just_before_escape_is_not_closed_away(make_app):
+    from tui.dialogs.close import CloseDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        _burst(app, "Only just typed", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CloseDialog)  # it asks: the text is there
+        await pilot.press("escape")  # back to writing
+        await settle(pilot)
+        assert app.screen.query_one("#body").text == "Only just typed"

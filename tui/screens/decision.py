@@ -122,22 +122,24 @@ class DecisionScreen(WritingScreen):
 
     # -- the decision and the card ---------------------------------------------------------
     @on(Input.Changed, "#decision-text")
-    def _decision_changed(self, event: Input.Changed) -> None:
-        if event.value != self.decision:
-            self.decision = event.value
-            self.text_changed()
+    @on(TextArea.Changed, "#reflection")
+    def _changed(self, event: Input.Changed | TextArea.Changed) -> None:
+        self.take(event.control)
+
+    def take(self, field) -> None:
+        if field.id == "decision-text" and field.value != self.decision:
+            self.decision = field.value
+        elif field.id == "reflection" and field.text != self.reflection:
+            self.reflection = field.text
+        else:
+            return
+        self.text_changed()
 
     @on(Input.Submitted, "#decision-text")
     def _decision_given(self) -> None:
         if self.card is None:
             self.action_draw()
         self.query_one("#reflection", NoteEditor).focus()
-
-    @on(TextArea.Changed, "#reflection")
-    def _reflection_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.text != self.reflection:
-            self.reflection = event.text_area.text
-            self.text_changed()
 
     @on(Select.Changed, "#source")
     def _source(self, event: Select.Changed) -> None:

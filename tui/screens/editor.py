@@ -97,23 +97,20 @@ class EditorScreen(WritingScreen):
 
     # -- state that survives a language switch (the screen is composed again) --------------
     @on(TextArea.Changed, "#body")
-    def _body_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.text != self.text:
-            self.text = event.text_area.text
-            self.text_changed()
+    @on(Input.Changed, "#title, #tags")
+    def _changed(self, event: TextArea.Changed | Input.Changed) -> None:
+        self.take(event.control)
 
-    @on(Input.Changed, "#title")
-    def _title_changed(self, event: Input.Changed) -> None:
-        if event.value != self.title_text:
-            self.title_text = event.value
-            self.text_changed()
-
-    @on(Input.Changed, "#tags")
-    def _tags_changed(self, event: Input.Changed) -> None:
-        tags = tuple(parse_tags(event.value))
-        if tags != self.tags:
-            self.tags = tags
-            self.text_changed()
+    def take(self, field) -> None:
+        if field.id == "body" and field.text != self.text:
+            self.text = field.text
+        elif field.id == "title" and field.value != self.title_text:
+            self.title_text = field.value
+        elif field.id == "tags" and tuple(parse_tags(field.value)) != self.tags:
+            self.tags = tuple(parse_tags(field.value))
+        else:
+            return
+        self.text_changed()
 
     # -- writing ---------------------------------------------------------------------------
     def draft_fields(self) -> dict:

@@ -77,8 +77,11 @@ class OutcomeScreen(WritingScreen):
 
     @on(TextArea.Changed, "#outcome-text")
     def _changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.text != self.outcome:
-            self.outcome = event.text_area.text
+        self.take(event.text_area)
+
+    def take(self, field) -> None:
+        if field.id == "outcome-text" and field.text != self.outcome:
+            self.outcome = field.text
             self.text_changed()
 
     def draft_fields(self) -> dict:

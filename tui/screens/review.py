@@ -170,11 +170,17 @@ class ReviewScreen(WritingScreen):
 
     @on(TextArea.Changed, ".answer")
     def _answer_changed(self, event: TextArea.Changed) -> None:
-        number = int((event.text_area.id or "review-answer-0").rsplit("-", 1)[1])
+        self.take(event.text_area)
+
+    def take(self, field) -> None:
+        name = field.id or ""
+        if not name.startswith("review-answer-"):
+            return
+        number = int(name.rsplit("-", 1)[1])
         while len(self.answers) <= number:
             self.answers.append("")
-        if event.text_area.text != self.answers[number]:
-            self.answers[number] = event.text_area.text
+        if field.text != self.answers[number]:
+            self.answers[number] = field.text
             self.text_changed()
 
     @on(EntryList.Selected, "#review-entries")
@@ -199,6 +205,8 @@ class ReviewScreen(WritingScreen):
     async def _switch(self, make) -> None:
         if self.has_unsaved_text():
             self.keep_draft()
+        # the answers of the period left go at once: none of their text is read for the next
+        await self.query("#review-answers").remove()
         period = await self.call(make)
         self.period = period
         self.context = DraftContext("review", period.link)

@@ -80,18 +80,22 @@ class WorksheetScreen(WritingScreen):
             editor.move_cursor(editor.document.end)
 
     @on(TextArea.Changed, ".answer")
-    def _answer_changed(self, event: TextArea.Changed) -> None:
-        number = int((event.text_area.id or "answer-0").removeprefix("answer-"))
-        if event.text_area.text != self.answers[number]:
-            self.answers[number] = event.text_area.text
-            self.text_changed()
-
     @on(Input.Changed, "#tags")
-    def _tags_changed(self, event: Input.Changed) -> None:
-        tags = tuple(parse_tags(event.value))
-        if tags != self.tags:
-            self.tags = tags
-            self.text_changed()
+    def _changed(self, event: TextArea.Changed | Input.Changed) -> None:
+        self.take(event.control)
+
+    def take(self, field) -> None:
+        name = field.id or ""
+        if name.startswith("answer-"):
+            number = int(name.removeprefix("answer-"))
+            if field.text == self.answers[number]:
+                return
+            self.answers[number] = field.text
+        elif name == "tags" and tuple(parse_tags(field.value)) != self.tags:
+            self.tags = tuple(parse_tags(field.value))
+        else:
+            return
+        self.text_changed()
 
     def draft_fields(self) -> dict:
         fields = {"answers": list(self.answers), "tags": list(self.tags)}

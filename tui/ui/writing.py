@@ -30,6 +30,8 @@ from tui.i18n import t
 from tui.ui.base import KaartScreen
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from tui.core.kaart import Kaart
     from tui.journal.model import Draft
 
@@ -93,6 +95,28 @@ class WritingScreen(KaartScreen):
         """Save (runs on the journal thread); discard ``draft`` in the same transaction."""
         raise NotImplementedError
 
+    def take(self, field: Widget) -> None:
+        """Read one field's value (a ``TextArea`` or an ``Input``) into the form's state, and
+        call :meth:`text_changed` when it changed. Every ``Changed`` handler and
+        :meth:`read_form` go through here."""
+
+    def read_form(self) -> None:
+        """Bring the form's state up to what its fields hold now. A key typed just before
+        ``ctrl+s`` or ``escape`` (over a slow link they arrive together) is in its field
+        before its ``Changed`` message is handled: what is saved is what is on the screen."""
+        for field in self.query("TextArea, Input"):
+            self.take(field)
+
+    def after_keys(self, callback) -> None:
+        """Run ``callback`` once the focused field has handled the keys that came before: a
+        burst of text and ``ctrl+s`` arrives at the app at once, but the text is still in
+        the field's queue when the app sees ``ctrl+s``."""
+        focused = self.focused
+        if focused is not None:
+            focused.call_later(callback)
+        else:
+            callback()
+
     def saved_text(self, entry: Any) -> str:
         """What the user is told once it is saved."""
         return t("app.write.saved")
@@ -133,6 +157,7 @@ class WritingScreen(KaartScreen):
 
     def on_unmount(self) -> None:
         """However the screen goes (the app quits, the terminal closes), unsaved text is kept."""
+        self.read_form()
         if self.has_unsaved_text():
             self.keep_draft(report=False)
 
@@ -152,6 +177,7 @@ class WritingScreen(KaartScreen):
         self._report_draft(self.app.runner.submit(job))  # type: ignore[attr-defined]
 
     def has_unsaved_text(self) -> bool:
+        self.read_form()
         return self.dirty and self.has_text()
 
     def form_buttons(self, *extra) -> Horizontal:
@@ -165,10 +191,11 @@ class WritingScreen(KaartScreen):
 
     # -- saving ------------------------------------------------------------------------
     def action_save(self) -> None:
-        self._save()
+        self.after_keys(self._save)
 
     @work(exclusive=True, group="save", exit_on_error=False)
     async def _save(self) -> None:
+        self.read_form()
         problem = self.missing()
         if problem:
             self.show_error(problem)
@@ -197,10 +224,11 @@ class WritingScreen(KaartScreen):
         self.saved(entry)
 
     def action_cancel(self) -> None:
-        self._cancel()
+        self.after_keys(self._cancel)
 
     @work(exclusive=True, group="cancel", exit_on_error=False)
     async def _cancel(self) -> None:
+        self.read_form()
         if not self.has_unsaved_text():
             if self.dirty:
                 self.discard_draft()  # the text was emptied: nothing worth keeping
