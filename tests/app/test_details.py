@@ -376,3 +376,28 @@ async def test_text_typed_just_before_escape_is_not_closed_away(make_app):
         await pilot.press("escape")  # back to writing
         await settle(pilot)
         assert app.screen.query_one("#body").text == "Only just typed"
+
+
+async def test_enter_and_escape_in_one_burst_on_the_drafts_dialog_do_not_stop_the_app(make_app,
+                                                                                       home):
+    from tui.dialogs.drafts import DraftsDialog
+    from tui.journal.store import open_store
+    from tui.screens.home import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    with open_store(home / "data" / "journal.sqlite3") as store:
+        store.save_draft("journal", {"body": "kept from last time"})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DraftsDialog)
+        _burst(app, "", "enter")
+        _burst(app, "", "escape")
+        _burst(app, "", "escape")
+        await settle(pilot)
+        # the draft opened (Enter); the escapes closed the editor, asking about its text
+        stack = [type(screen).__name__ for screen in app.screen_stack]
+        assert stack[0] == HomeScreen.__name__ and DraftsDialog.__name__ not in stack
+        assert len(in_store(app, lambda store: store.drafts())) == 1  # still kept

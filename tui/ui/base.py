@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -45,6 +46,20 @@ class KaartMixin:
         for showing a card's text in the current language."""
         core = self.core
         return core.library if core.library_loaded else None
+
+    def dismiss(self, result=None):
+        """Close this screen once, and only while it is the one on top. Two keys in one burst
+        (Enter, then Escape) would otherwise dismiss it twice, and Textual's second pop takes
+        the screen below it (or fails: no screen left)."""
+        from textual.await_complete import AwaitComplete
+
+        if getattr(self, "_kaart_dismissed", False) or not self.is_current:  # type: ignore[attr-defined]
+            return AwaitComplete(asyncio.sleep(0))
+        self._kaart_dismissed = True
+        return super().dismiss(result)  # type: ignore[misc]
+
+    def on_screen_resume(self) -> None:
+        self._kaart_dismissed = False  # a screen pushed again can be closed again
 
     async def call(self, job: Callable[[Kaart], T]) -> T:
         """Run ``job(core)`` on the journal thread, without blocking the interface."""
