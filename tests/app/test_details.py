@@ -401,3 +401,60 @@ async def test_enter_and_escape_in_one_burst_on_the_drafts_dialog_do_not_stop_th
         stack = [type(screen).__name__ for screen in app.screen_stack]
         assert stack[0] == HomeScreen.__name__ and DraftsDialog.__name__ not in stack
         assert len(in_store(app, lambda store: store.drafts())) == 1  # still kept
+
+
+async def test_keys_that_open_screens_wait_while_a_dialog_asks(make_app):
+    from tui.dialogs.confirm import ConfirmDialog
+    from tui.screens.editor import EditorScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await type_text(pilot, "Not saved yet")
+        app.screen.query_one("#save").focus()  # off the text: letters are keys again
+        await pilot.press("j")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("d", "k", "slash", "l", "i")  # (j and y would answer yes: ja)
+        await settle(pilot)
+        assert sum(isinstance(screen, ConfirmDialog) for screen in app.screen_stack) == 1
+        await pilot.press("escape")  # keep writing
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.query_one("#body").text == "Not saved yet"
+
+
+async def test_a_field_with_text_is_not_selected_on_focus_so_a_key_never_replaces_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await type_text(pilot, "Ask Ans first")
+        await pilot.press("tab")
+        await settle(pilot)
+        await pilot.press("shift+tab")  # back into the decision
+        await settle(pilot)
+        await type_text(pilot, "x")
+        assert app.screen.query_one("#decision-text").value == "Ask Ans firstx"
+
+
+async def test_the_trash_footer_says_what_enter_does(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        add_entries(app, 1, body="gone for now")
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "⏎ Restore" in footer and "Open" not in footer
+        await pilot.press("enter")
+        await settle(pilot)
+        assert in_store(app, lambda store: [entry.body for entry in store.entries()]) == [
+            "gone for now"]

@@ -16,12 +16,18 @@ from tui.widgets.entry_row import render_entry_row, row_of
 from tui.widgets.header import KaartHeader
 
 
+class TrashList(EntryList):
+    """The trash's list: Enter restores the entry, and the footer says so."""
+
+    BINDINGS = [Binding("enter", "select", "app.key.restore")]
+
+
 class TrashScreen(KaartScreen):
     """``r`` restores the highlighted entry; emptying the trash asks first."""
 
     TITLE_KEY = "app.trash.title"
     BINDINGS = [
-        Binding("r,enter", "restore", "app.key.restore", key_display="r"),
+        Binding("r", "restore", "app.key.restore", show=False),  # Enter says it
         Binding("E", "empty", "app.key.empty_trash", key_display="shift+e"),
         Binding("escape", "back", "app.key.back"),
     ]
@@ -32,7 +38,7 @@ class TrashScreen(KaartScreen):
             yield Static(Content(t("app.trash.about")), classes="hint", id="trash-about")
             yield Button(Content(t("app.trash.empty")), id="empty", action="screen.empty",
                          variant="error", compact=True)
-        yield EntryList(id="trash", empty_text=t("app.trash.nothing"), render_row=render_entry_row)
+        yield TrashList(id="trash", empty_text=t("app.trash.nothing"), render_row=render_entry_row)
         yield Footer(compact=True)
 
     def reload(self) -> None:
