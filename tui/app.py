@@ -16,8 +16,9 @@ and reported as one.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -237,18 +238,18 @@ class KaartApp(App[None]):
         return [screen for screen in self.screen_stack
                 if isinstance(screen, KaartMixin) and screen.has_unsaved_text()]
 
-    def go(self, make: Callable[[], Screen] | None) -> None:
+    def go(self, make: Callable[[], Screen | Awaitable[Screen | None]] | None) -> None:
         """Back to the home screen, then open ``make()`` on top; asks first if text is unsaved."""
         self._go_when_safe(make)
 
     @work(group="navigate", exit_on_error=False)
-    async def _go_when_safe(self, make: Callable[[], Screen] | None) -> None:
+    async def _go_when_safe(self, make) -> None:
         # One way at a time, in the order the keys came: a second key while a screen is
         # still opening waits for it (cancelling it half-way leaves a screen half-built).
         async with self._navigating:
             await self._go(make)
 
-    async def _go(self, make: Callable[[], Screen] | None) -> None:
+    async def _go(self, make) -> None:
         if self.unsaved_screens():
             leave = await self.confirm(t("app.leave_unsaved"), detail=t("app.leave_detail"),
                                        yes=t("app.leave_keep"), no=t("app.keep_writing"))
@@ -261,8 +262,11 @@ class KaartApp(App[None]):
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         home = self.screen
-        if make is not None:
-            await self.push_screen(make())
+        screen = make() if make is not None else None
+        if inspect.isawaitable(screen):  # a form that first offers its kept drafts
+            screen = await screen
+        if screen is not None:
+            await self.push_screen(screen)
         elif isinstance(home, KaartMixin):
             home.reload()
 
@@ -275,9 +279,23 @@ class KaartApp(App[None]):
         self.go(DrawScreen)
 
     def action_decision(self) -> None:
-        from tui.screens.decision import DecisionScreen
+        self.go(self._decision_form)
 
-        self.go(DecisionScreen)
+    async def _decision_form(self) -> Screen | None:
+        """The decision form, with a kept decision draft when the user goes on with one (the
+        close dialog promised it comes back); ``None`` when they cancel."""
+        from tui.core.drafts import DraftContext
+
+        context = DraftContext.decision()
+        kept = await self.runner.call(lambda core: core.drafts(context))
+        draft = None
+        if kept:
+            from tui.dialogs.drafts import DraftsDialog
+
+            draft = await self.push_screen_wait(DraftsDialog(kept, offer_new=True))
+            if draft is False:
+                return None
+        return self._writer(context, draft or None)
 
     def action_decks(self) -> None:
         from tui.screens.decks import DecksScreen

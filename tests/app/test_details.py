@@ -458,3 +458,39 @@ async def test_the_trash_footer_says_what_enter_does(make_app):
         await settle(pilot)
         assert in_store(app, lambda store: [entry.body for entry in store.entries()]) == [
             "gone for now"]
+
+
+async def test_a_decision_kept_as_a_draft_is_offered_back_on_b(make_app):
+    from tui.dialogs.drafts import DraftsDialog
+    from tui.screens.decision import DecisionScreen
+    from tui.screens.home import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await type_text(pilot, "Scale down the support")
+        await pilot.press("escape")
+        await settle(pilot)
+        app.screen.query_one("#keep").press()  # keep it as a draft
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, DraftsDialog)  # offered back, not an empty form
+        app.screen.query_one("#restore").press()
+        await settle(pilot)
+        assert isinstance(app.screen, DecisionScreen)
+        assert app.screen.query_one("#decision-text").value == "Scale down the support"
+        await pilot.press("escape")
+        await settle(pilot)
+        app.screen.query_one("#keep").press()
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        app.screen.query_one("#new").press()  # or a new decision, the draft kept
+        await settle(pilot)
+        assert isinstance(app.screen, DecisionScreen)
+        assert app.screen.query_one("#decision-text").value == ""
+        assert len(in_store(app, lambda store: store.drafts())) == 1
