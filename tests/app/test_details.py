@@ -241,6 +241,8 @@ async def test_an_empty_focused_list_still_shows_its_focus(make_app):
         await settle(pilot, limit=3)
         results = app.screen.query_one("#results", EntryList)
         assert results.total == 0
+        text = screen_text(app)
+        assert text.count("Nothing found.") == 1 and "0 found" not in text  # said once
         results.focus()
         await settle(pilot)
         focused = _look(app, results.region)
@@ -494,3 +496,26 @@ async def test_a_decision_kept_as_a_draft_is_offered_back_on_b(make_app):
         assert isinstance(app.screen, DecisionScreen)
         assert app.screen.query_one("#decision-text").value == ""
         assert len(in_store(app, lambda store: store.drafts())) == 1
+
+
+async def test_a_decision_past_its_day_to_look_back_says_since_not_on(make_app):
+    from datetime import date
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        decision = in_store(app, lambda store: store.add_entry(
+            "decision", "why", title="Ask again", look_back=date(2026, 11, 12),
+            created=NOW.astimezone(UTC) - timedelta(days=20)))
+        later = in_store(app, lambda store: store.add_entry(
+            "decision", "why", title="Later on", look_back=date(2026, 12, 6),
+            created=NOW.astimezone(UTC) - timedelta(days=1)))
+        app.open_entry(decision.uid)
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "Kaart has been asking how it turned out since 12 Nov 2026" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_entry(later.uid)
+        await settle(pilot)
+        assert "Kaart asks how it turned out on 6 Dec 2026" in " ".join(screen_text(app).split())

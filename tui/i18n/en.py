@@ -405,6 +405,7 @@ MESSAGES: dict[str, str] = {
     'app.decision.saved': 'Saved. Kaart asks how it turned out on {when}.',
     'app.decision.saved_no_look_back': 'Saved. Kaart will not ask how it turned out.',
     'app.entry.look_back': 'Kaart asks how it turned out on {when} (on the home screen).',
+    'app.entry.look_back_due': 'Kaart has been asking how it turned out since {when} (on the home screen).',
     'app.entry.no_look_back': 'Kaart will not ask how it turned out.',
     "app.write.saved": "Saved.",
     "app.write.not_saved": "Not saved: {error}. Your text is still here.",

@@ -405,6 +405,7 @@ MESSAGES: dict[str, str] = {
     'app.decision.saved': 'Opgeslagen. Kaart vraagt op {when} hoe het afliep.',
     'app.decision.saved_no_look_back': 'Opgeslagen. Kaart vraagt niet hoe het afliep.',
     'app.entry.look_back': 'Kaart vraagt op {when} hoe het afliep (op het startscherm).',
+    'app.entry.look_back_due': 'Kaart vraagt sinds {when} hoe het afliep (op het startscherm).',
     'app.entry.no_look_back': 'Kaart vraagt niet hoe het afliep.',
     "app.write.saved": "Opgeslagen.",
     "app.write.not_saved": "Niet opgeslagen: {error}. Je tekst staat er nog.",

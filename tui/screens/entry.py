@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from textual import work
@@ -19,7 +20,8 @@ from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain, plain_line
 
 
-def entry_content(entry: Any, deck_title: str = "", card_text: str = "") -> Content:
+def entry_content(entry: Any, deck_title: str = "", card_text: str = "", *,
+                  today: date | None = None) -> Content:
     """The whole entry as plain content (``deck_title``: the title of the card's deck;
     ``card_text``: the card's text in the current language, else the text kept with it)."""
     lang = get_language()
@@ -50,8 +52,11 @@ def entry_content(entry: Any, deck_title: str = "", card_text: str = "") -> Cont
         else:
             parts.append(Content.styled(t("app.entry.no_outcome"), "italic $text-warning"))
             if entry.look_back is not None:
-                parts.append(Content.styled(t("app.entry.look_back", when=format_date(
-                    entry.look_back, lang)), "$text-muted"))
+                # its day come (or gone): home asks now; still ahead: the day it will
+                key = ("app.entry.look_back_due" if today is not None and entry.look_back <= today
+                       else "app.entry.look_back")
+                parts.append(Content.styled(t(key, when=format_date(entry.look_back, lang)),
+                                            "$text-muted"))
             else:
                 parts.append(Content.styled(t("app.entry.no_look_back"), "$text-muted"))
     return Content("\n\n").join(parts)
@@ -125,7 +130,7 @@ class EntryScreen(KaartScreen):
         deck = library.get(entry.card.deck) if entry.card is not None else None
         text = card_text(entry.card, library) if entry.card is not None else ""
         self.query_one("#entry-text", Static).update(
-            entry_content(entry, deck.title if deck else "", text))
+            entry_content(entry, deck.title if deck else "", text, today=self.core.today()))
         self.query_one("#open-card").display = entry.card is not None
         self.query_one("#outcome").display = entry.kind == "decision"
         self._show_versions(versions)

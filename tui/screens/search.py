@@ -190,7 +190,8 @@ class SearchScreen(KaartScreen):
             library = self.library_if_loaded
             results.set_rows([row_of(entry, library=library) for entry in found],
                              headings=headings)
-            self._status(t("app.search.on_this_day_count", count=len(found)))
+            # no hits: the list says so itself, once
+            self._status(t("app.search.on_this_day_count", count=len(found)) if found else "")
             return
         query = as_you_type(self.query_text)
         self.search_args = (query, {**filters, "date_from": dates[0], "date_to": dates[1]})
@@ -209,7 +210,7 @@ class SearchScreen(KaartScreen):
         results.set_rows([row_of(hit.entry, hit.snippet if query.strip() else None,
                                  library=self.library_if_loaded)
                           for hit in hits], total=total)
-        self._status(t("app.search.count", count=total))
+        self._status(t("app.search.count", count=total) if total else "")
 
     @on(EntryList.NeedRows, "#results")
     def _more(self, event: EntryList.NeedRows) -> None:
