@@ -357,3 +357,13 @@ def test_kaart_review_opens_the_week_the_app_opens(kaart, stdin):
                   clock=lambda: monday)
     assert json.loads(saved.out)["link"] == "week:2026-11-16"  # the week it showed
     assert link(clock=monday) == "week:2026-11-23"           # written: this week again
+
+
+def test_finding_a_periods_review_uses_the_link_index_not_a_scan(store):
+    """Home asks it at every start: a scan of every entry cost 47 ms and 16 MiB at 100,000."""
+    from tui.journal.review import REVIEW_ENTRY
+
+    with store._read() as conn:
+        plan = " ".join(str(row[-1]) for row in conn.execute(
+            "EXPLAIN QUERY PLAN " + REVIEW_ENTRY, ("review", "week:2026-11-16")))
+    assert "entries_by_link" in plan and "SCAN e" not in plan
