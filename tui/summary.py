@@ -17,8 +17,9 @@ def streak_line(streak: int, longest: int) -> str:
     return t("cli.journal.stats.never_streak")
 
 
-def totals(data: dict, *, pending: bool = True) -> list[str]:
-    """Entries by kind, days reflected, the streak, draws, decisions (``Kaart.stats()``)."""
+def totals(data: dict, *, app: bool = False) -> list[str]:
+    """Entries by kind, days reflected, the streak, draws, decisions (``Kaart.stats()``);
+    ``app``: for the app's screen, which names no plain command."""
     kinds = data["by_kind"]
     lines = [t("cli.journal.stats.entries", count=data["entries"], journal=kinds["journal"],
                note=kinds["note"], decision=kinds["decision"])]
@@ -31,8 +32,8 @@ def totals(data: dict, *, pending: bool = True) -> list[str]:
     if decisions["total"]:
         lines.append(t("cli.stats.decisions", count=decisions["total"],
                        done=decisions["with_outcome"], open=decisions["without_outcome"]))
-    if pending and data["pending_decisions"]:
+    if not app and data["pending_decisions"]:
         lines.append(t("cli.journal.stats.pending", count=data["pending_decisions"]))
     if decisions["due"]:
-        lines.append(t("cli.stats.due", count=decisions["due"]))
+        lines.append(t("app.stats.due" if app else "cli.stats.due", count=decisions["due"]))
     return lines

@@ -519,3 +519,53 @@ async def test_a_decision_past_its_day_to_look_back_says_since_not_on(make_app):
         app.open_entry(later.uid)
         await settle(pilot)
         assert "Kaart asks how it turned out on 6 Dec 2026" in " ".join(screen_text(app).split())
+
+
+async def test_the_draw_screen_counts_the_note_just_written(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        if app.screen.card.kind == "worksheet":
+            await pilot.press("r")
+            await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await type_text(pilot, "Just now")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        line = str(app.screen.query_one("#drawn-history").render())
+        assert line.startswith("You wrote on this card once, on 22 Nov 2026:") and "Just now" in line
+
+
+async def test_the_review_does_not_step_into_a_week_to_come(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        shown = app.screen.period
+        assert shown.end >= NOW.date() and app.screen.query_one("#later").disabled
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert app.screen.period == shown
+        await pilot.press("alt+left")
+        await settle(pilot)
+        assert app.screen.period.end < shown.start
+        assert not app.screen.query_one("#later").disabled
+
+
+async def test_enter_on_an_empty_jump_field_says_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        add_entries(app, 3)
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("g")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not [note for note in app._notifications if note.severity == "warning"]

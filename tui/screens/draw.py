@@ -120,6 +120,14 @@ class DrawScreen(KaartScreen):
         self.draws += 1
         self._show()
         self.query_one("#drawn", CardView).focus()  # space flips it, whatever was chosen
+        self._history(card)
+
+    def on_screen_resume(self) -> None:
+        if self.card is not None:  # back from writing on it: the line counts the new note
+            self._history(self.card)
+
+    @work(exclusive=True, group="history", exit_on_error=False)
+    async def _history(self, card: Card) -> None:
         history = await self.call(lambda core: core.card_history(card.deck, card.id))
         if card is self.card:
             self.query_one("#drawn-history", Static).update(card_history_line(history))

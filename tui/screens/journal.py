@@ -163,6 +163,8 @@ class JournalScreen(KaartScreen):
 
     @on(PlainInput.Submitted, "#jump")
     def _jump_to(self, event: PlainInput.Submitted) -> None:
+        if not event.value.strip():
+            return  # Enter on an empty field: nothing asked, nothing to say
         try:
             day = parse_month_or_date(event.value, today=self.core.today())
         except ValueError:

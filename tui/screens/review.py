@@ -113,6 +113,7 @@ class ReviewScreen(WritingScreen):
         self.review = review
         lang = get_language()
         self.query_one("#review-period", Static).update(Content(period.label(lang)))
+        self.query_one("#later", Button).disabled = period.end >= self.core.today()
         self.query_one("#review-summary", Static).update(summary(review, lang,
                                                                  self.core.library))
         await self._fill("#review-draws", drawn(review, lang, self.core.library))
@@ -195,6 +196,9 @@ class ReviewScreen(WritingScreen):
 
     def action_period(self, step: int) -> None:
         from datetime import timedelta
+
+        if step > 0 and self.period.end >= self.core.today():
+            return  # a period still to come has nothing to look back on
 
         day = self.period.start - timedelta(days=1) if step < 0 else \
             self.period.end + timedelta(days=1)

@@ -91,7 +91,7 @@ def summary(data: dict) -> Content:
     """The totals: entries by kind, days reflected, streaks, draws, decisions."""
     from tui.summary import totals
 
-    lines = totals(data, pending=False)
+    lines = totals(data, app=True)
     return Content("\n").join(Content(line) for line in lines)
 
 
