@@ -569,3 +569,34 @@ async def test_enter_on_an_empty_jump_field_says_nothing(make_app):
         await pilot.press("enter")
         await settle(pilot)
         assert not [note for note in app._notifications if note.severity == "warning"]
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_at_60_columns_every_button_is_whole_on_the_screen(make_app, language):
+    from textual.widgets import Button
+
+    app = make_app(language=language)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        decision = in_store(app, lambda store: store.add_entry(
+            "decision", "because", title="Scale down", created=NOW.astimezone(UTC)))
+
+        def check(where: str) -> None:
+            buttons = [b for b in app.screen.query(Button) if b.display and b.visible]
+            assert buttons, where
+            for button in buttons:
+                region = button.region
+                label = str(button.label)
+                assert region.right <= 60 and region.width >= len(label), (where, label)
+
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        check("draw")
+        await pilot.press("c")
+        await settle(pilot)
+        check("card")
+        app.open_entry(decision.uid)
+        await settle(pilot)
+        check("entry")
