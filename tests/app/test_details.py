@@ -196,20 +196,20 @@ async def _focus_shows(app, pilot, screen_key: str, limit: int = 14) -> list[str
         region = widget.region
         focused = _look(app, region)
         widget.blur()
-        await settle(pilot)
+        await pilot.pause()
         if region.area and _look(app, region) == focused:
             unseen.append(widget.id or type(widget).__name__)
         widget.focus()
         await pilot.press("tab")
-        await settle(pilot)
+        await pilot.pause()
     assert len(seen) > 1, screen_key  # there was something to tab to
     return unseen
 
 
 @pytest.mark.parametrize(("theme", "screens"), [
     ("textual-dark", ("d", "slash", "j", "l", "b")),
-    ("textual-light", ("d", "slash", "b")),   # every kind of control, in the other themes
-    ("ansi-dark", ("d", "slash", "b")),
+    ("textual-light", ("slash", "b")),   # every kind of control, in the other themes
+    ("ansi-dark", ("slash", "b")),
 ])
 async def test_every_control_shows_its_focus(make_app, theme, screens):
     app = make_app()

@@ -61,7 +61,9 @@ class JournalScreen(KaartScreen):
             options.append((Content(t("app.journal.starred")), STARRED))
             yield Select(options, prompt=t("app.filter.all_entries"), id="kind", compact=True,
                          value=Select.NULL if self.kind == ANY else self.kind)
+            # g selects what was typed last, so the next date replaces it
             yield PlainInput(placeholder=t("app.journal.jump_placeholder"), id="jump",
+                             select_on_focus=True,
                              compact=True)
             yield Static(Content(""), id="journal-count", classes="hint")
         yield EntryList(id="timeline", empty_text=t("app.journal.empty"),
