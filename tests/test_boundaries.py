@@ -262,3 +262,22 @@ def test_plural_forms_are_chosen_by_count():
     set_language("en")
     assert t("app.home.streak", count=3) == "Streak: 3 days in a row"
     assert t("app.journal.count", count=1) == "1 entry"
+
+
+def test_kaart_tightens_its_folders_but_never_gives_itself_a_right(tmp_path):
+    """Group and others lose their access; a folder the user made read-only stays so
+    (mode bits only: this holds for root too)."""
+    from tui.paths import ensure_private_dir
+
+    open_folder, read_only = tmp_path / "open", tmp_path / "read-only"
+    open_folder.mkdir(mode=0o755)
+    open_folder.chmod(0o755)
+    read_only.mkdir()
+    read_only.chmod(0o500)
+    try:
+        ensure_private_dir(open_folder)
+        ensure_private_dir(read_only)
+        assert open_folder.stat().st_mode & 0o777 == 0o700
+        assert read_only.stat().st_mode & 0o777 == 0o500
+    finally:
+        read_only.chmod(0o700)

@@ -49,7 +49,7 @@ report="${{1#--junitxml=}}"
 {report_line}exit {pytest_code}
 SH
 printf '#!/usr/bin/env bash\\nexit {ruff}\\n' > "$target/bin/ruff"
-chmod +x "$target/bin/"*
+chmod +x "$target/bin/pip" "$target/bin/pytest" "$target/bin/ruff"  # not the python link: its target is not ours
 """
     (bin_dir / "python3").write_text(venv_maker)
     (bin_dir / "python3").chmod(0o755)

@@ -39,8 +39,9 @@ def ensure_private_dir(path: Path) -> Path:
     """``path`` as a private folder of Kaart's: created 0700 (with its missing parents) if needed.
 
     Raises :class:`tui.errors.PathError` when a file or a symbolic link is in
-    its place, or when it cannot be created. An existing folder that belongs
-    to someone else keeps its mode (reading still works).
+    its place, or when it cannot be created. An existing folder of the user's
+    loses any access for group and others; one that belongs to someone else
+    keeps its mode (reading still works).
     """
     try:
         info = os.lstat(path)
@@ -55,9 +56,11 @@ def ensure_private_dir(path: Path) -> Path:
         raise _error("path.is_link", path)
     if not stat.S_ISDIR(info.st_mode):
         raise _error("path.not_a_folder", path)
-    if info.st_mode & 0o777 != PRIVATE_DIR and info.st_uid == os.geteuid():
+    if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+        # tighten only: others lose their access, and a folder the user made read-only
+        # for themselves stays read-only (Kaart never gives itself a right it was denied)
         try:
-            os.chmod(path, PRIVATE_DIR, follow_symlinks=False)
+            os.chmod(path, info.st_mode & 0o700, follow_symlinks=False)
         except (NotImplementedError, OSError):
             pass  # cannot tighten it (a read-only file system): reading still works
     return path

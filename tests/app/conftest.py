@@ -81,6 +81,13 @@ async def settle(pilot, seconds: float = 0.05, limit: float = 2.0) -> None:
     await pilot.pause()
 
 
+async def keys(pilot, *names: str) -> None:
+    """Press each key as a user does, letting the app settle after each one."""
+    for name in names:
+        await pilot.press(name)
+        await settle(pilot)
+
+
 async def type_text(pilot, text: str) -> None:
     keys = {" ": "space", "\n": "enter", ".": "full_stop", ",": "comma", "?": "question_mark",
             "!": "exclamation_mark", "/": "slash", "#": "number_sign", "-": "minus"}

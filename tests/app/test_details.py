@@ -6,7 +6,16 @@ from datetime import UTC, timedelta
 
 import pytest
 
-from tests.app.conftest import NOW, SIZE, add_entries, in_store, screen_text, settle, type_text
+from tests.app.conftest import (
+    NOW,
+    SIZE,
+    add_entries,
+    in_store,
+    keys,
+    screen_text,
+    settle,
+    type_text,
+)
 
 
 def _a_note_on_every_card(app) -> dict[tuple[str, str], str]:
@@ -38,8 +47,7 @@ async def test_end_in_the_search_results_goes_to_the_last_match_and_opens_it(mak
         await settle(pilot)
         add_entries(app, PAGE * 2 + 5, body="walked with Ans {n}")
         add_entries(app, 3, body="something else {n}", start=NOW.astimezone(UTC))
-        await pilot.press("slash")
-        await settle(pilot)
+        await keys(pilot, "slash")
         await type_text(pilot, "walked")
         await settle(pilot, limit=3)
         results = app.screen.query_one("#results", EntryList)
@@ -47,14 +55,12 @@ async def test_end_in_the_search_results_goes_to_the_last_match_and_opens_it(mak
         await pilot.press("enter")  # from the words to the results
         await settle(pilot)
         assert results.has_focus
-        await pilot.press("end")
-        await settle(pilot)
+        await keys(pilot, "end")
         oldest = in_store(app, lambda store: [entry for entry in store.entries()
                                               if entry.body.startswith("walked")][0])
         assert results.cursor == results.total - 1 and results.current_key == oldest.uid
         assert f"walked with Ans {PAGE * 2 + 4}" in screen_text(app)  # the row is in sight
-        await pilot.press("enter")
-        await settle(pilot)
+        await keys(pilot, "enter")
         assert isinstance(app.screen, EntryScreen) and app.screen.uid == oldest.uid
 
 
@@ -69,17 +75,13 @@ async def test_a_drawn_card_you_wrote_on_says_when_and_how_it_began_and_c_shows_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         notes = _a_note_on_every_card(app)
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await keys(pilot, "d", "r")
         card = app.screen.card
         line = str(app.screen.query_one("#drawn-history").render())
         assert line.startswith("You wrote on this card once, on 21 Nov 2026:")
         assert f"About {card.id}" in line and "second line" not in line  # the first line only
         assert "(c: all notes on this card)" in line
-        await pilot.press("c")
-        await settle(pilot)
+        await keys(pilot, "c")
         assert isinstance(app.screen, CardScreen) and app.screen.card.id == card.id
         assert [item.uid for item in app.screen.query(NoteItem)] == [notes[card.deck, card.id]]
 
@@ -107,10 +109,7 @@ async def test_a_card_never_written_on_gets_no_line(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await keys(pilot, "d", "r")
         assert str(app.screen.query_one("#drawn-history").render()).strip() == ""
         assert "You wrote on this card" not in screen_text(app)
 
@@ -127,19 +126,15 @@ async def test_an_entry_in_the_review_opens_it_and_escape_comes_back(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         add_entries(app, 3, body="this week {n}")
-        await pilot.press("l")
-        await settle(pilot)
+        await keys(pilot, "l")
         written = app.screen.query_one("#review-entries", EntryList)
         assert written.total == 3
         written.focus()
-        await pilot.press("down")
-        await settle(pilot)
+        await keys(pilot, "down")
         uid = written.current_key
-        await pilot.press("enter")
-        await settle(pilot)
+        await keys(pilot, "enter")
         assert isinstance(app.screen, EntryScreen) and app.screen.uid == uid
-        await pilot.press("escape")
-        await settle(pilot)
+        await keys(pilot, "escape")
         assert isinstance(app.screen, ReviewScreen)
 
 
@@ -184,25 +179,20 @@ def _look(app, region) -> list:
 
 
 async def _focus_shows(app, pilot, screen_key: str, limit: int = 14) -> list[str]:
-    """Tab through a screen; the controls that look the same focused and not."""
-    await pilot.press(screen_key)
-    await settle(pilot)
-    unseen, seen = [], set()
-    for _ in range(limit):
-        widget = app.focused
-        if widget is None or id(widget) in seen:
-            break
-        seen.add(id(widget))
+    """Each control a user can tab to on a screen; those that look the same focused and not."""
+    await keys(pilot, screen_key)
+    chain = app.screen.focus_chain[:limit]
+    assert len(chain) > 1, screen_key  # there is something to tab to
+    unseen = []
+    for widget in chain:
+        widget.focus()
+        await pilot.pause()
         region = widget.region
         focused = _look(app, region)
         widget.blur()
         await pilot.pause()
         if region.area and _look(app, region) == focused:
             unseen.append(widget.id or type(widget).__name__)
-        widget.focus()
-        await pilot.press("tab")
-        await pilot.pause()
-    assert len(seen) > 1, screen_key  # there was something to tab to
     return unseen
 
 
@@ -220,13 +210,9 @@ async def test_every_control_shows_its_focus(make_app, theme, screens):
         for key in screens:
             unseen = await _focus_shows(app, pilot, key)
             assert unseen == [], (key, unseen)
-            await pilot.press("escape")
-            await settle(pilot)
+            await keys(pilot, "escape")
             if app.screen.is_modal:  # a form asks before it closes
-                await pilot.press("escape")
-                await settle(pilot)
-            await pilot.press("h")
-            await settle(pilot)
+                await keys(pilot, "escape", "h")
 
 
 async def test_an_empty_focused_list_still_shows_its_focus(make_app):
@@ -235,8 +221,7 @@ async def test_an_empty_focused_list_still_shows_its_focus(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
-        await settle(pilot)
+        await keys(pilot, "slash")
         await type_text(pilot, "nothing like this")
         await settle(pilot, limit=3)
         results = app.screen.query_one("#results", EntryList)
@@ -275,8 +260,7 @@ async def test_a_long_quote_scrolls_and_leaves_room_to_write_at_60_by_20(make_ap
         await pilot.press("shift+tab", "shift+tab")           # back past the title, to the quote
         await settle(pilot)
         assert quote.has_focus
-        await pilot.press("end")
-        await settle(pilot)
+        await keys(pilot, "end")
         assert quote.scroll_y == quote.max_scroll_y and "Line 12 of" in screen_text(app)
 
 
@@ -289,11 +273,9 @@ async def test_enter_after_naming_a_decision_draws_and_moves_to_the_reflection(m
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
+        await keys(pilot, "b")
         await type_text(pilot, "Ask Ans first")
-        await pilot.press("enter")
-        await settle(pilot)
+        await keys(pilot, "enter")
         screen = app.screen
         assert isinstance(screen, DecisionScreen) and screen.card is not None  # drawn
         assert screen.query_one("#reflection").has_focus
@@ -302,8 +284,7 @@ async def test_enter_after_naming_a_decision_draws_and_moves_to_the_reflection(m
         assert app.screen is screen
         assert in_store(app, lambda store: store.entries()) == []
         await type_text(pilot, "She knows best")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await keys(pilot, "ctrl+s")
         [decision] = in_store(app, lambda store: store.entries())
         assert decision.kind == "decision" and decision.title == "Ask Ans first"
         assert decision.body == "She knows best"
@@ -314,8 +295,7 @@ async def test_a_drawn_card_no_longer_in_the_decks_is_named_in_words_in_the_revi
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         in_store(app, lambda store: store.record_draw("oude-stapel", "weg-kaart", "random"))
-        await pilot.press("l")
-        await settle(pilot)
+        await keys(pilot, "l")
         text = screen_text(app)
         assert "a card no longer in your decks" in text
         assert "oude-stapel" not in text and "weg-kaart" not in text
@@ -339,8 +319,7 @@ async def test_text_typed_just_before_ctrl_s_is_saved(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
+        await keys(pilot, "w")
         await type_text(pilot, "First")
         _burst(app, " and the rest", "ctrl+s")
         await settle(pilot)
@@ -353,8 +332,7 @@ async def test_a_decision_typed_in_one_burst_is_saved_whole(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
+        await keys(pilot, "b")
         await type_text(pilot, "Ask Ans")
         await pilot.press("enter")  # draws, and moves on to the reflection
         await settle(pilot)
@@ -370,8 +348,7 @@ async def test_text_typed_just_before_escape_is_not_closed_away(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
+        await keys(pilot, "w")
         _burst(app, "Only just typed", "escape")
         await settle(pilot)
         assert isinstance(app.screen, CloseDialog)  # it asks: the text is there
@@ -412,12 +389,10 @@ async def test_keys_that_open_screens_wait_while_a_dialog_asks(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
+        await keys(pilot, "w")
         await type_text(pilot, "Not saved yet")
         app.screen.query_one("#save").focus()  # off the text: letters are keys again
-        await pilot.press("j")
-        await settle(pilot)
+        await keys(pilot, "j")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("d", "k", "slash", "l", "i")  # (j and y would answer yes: ja)
         await settle(pilot)
@@ -432,11 +407,9 @@ async def test_a_field_with_text_is_not_selected_on_focus_so_a_key_never_replace
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
+        await keys(pilot, "b")
         await type_text(pilot, "Ask Ans first")
-        await pilot.press("tab")
-        await settle(pilot)
+        await keys(pilot, "tab")
         await pilot.press("shift+tab")  # back into the decision
         await settle(pilot)
         await type_text(pilot, "x")
@@ -448,16 +421,10 @@ async def test_the_trash_footer_says_what_enter_does(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         add_entries(app, 1, body="gone for now")
-        await pilot.press("j")
-        await settle(pilot)
-        await pilot.press("delete")
-        await settle(pilot)
-        await pilot.press("t")
-        await settle(pilot)
+        await keys(pilot, "j", "delete", "t")
         footer = screen_text(app).splitlines()[-1]
         assert "⏎ Restore" in footer and "Open" not in footer
-        await pilot.press("enter")
-        await settle(pilot)
+        await keys(pilot, "enter")
         assert in_store(app, lambda store: [entry.body for entry in store.entries()]) == [
             "gone for now"]
 
@@ -470,27 +437,22 @@ async def test_a_decision_kept_as_a_draft_is_offered_back_on_b(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
+        await keys(pilot, "b")
         await type_text(pilot, "Scale down the support")
-        await pilot.press("escape")
-        await settle(pilot)
+        await keys(pilot, "escape")
         app.screen.query_one("#keep").press()  # keep it as a draft
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("b")
-        await settle(pilot)
+        await keys(pilot, "b")
         assert isinstance(app.screen, DraftsDialog)  # offered back, not an empty form
         app.screen.query_one("#restore").press()
         await settle(pilot)
         assert isinstance(app.screen, DecisionScreen)
         assert app.screen.query_one("#decision-text").value == "Scale down the support"
-        await pilot.press("escape")
-        await settle(pilot)
+        await keys(pilot, "escape")
         app.screen.query_one("#keep").press()
         await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
+        await keys(pilot, "b")
         app.screen.query_one("#new").press()  # or a new decision, the draft kept
         await settle(pilot)
         assert isinstance(app.screen, DecisionScreen)
@@ -514,8 +476,7 @@ async def test_a_decision_past_its_day_to_look_back_says_since_not_on(make_app):
         await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "Kaart has been asking how it turned out since 12 Nov 2026" in text
-        await pilot.press("escape")
-        await settle(pilot)
+        await keys(pilot, "escape")
         app.open_entry(later.uid)
         await settle(pilot)
         assert "Kaart asks how it turned out on 6 Dec 2026" in " ".join(screen_text(app).split())
@@ -525,18 +486,11 @@ async def test_the_draw_screen_counts_the_note_just_written(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await keys(pilot, "d", "r")
         if app.screen.card.kind == "worksheet":
-            await pilot.press("r")
-            await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+            await keys(pilot, "r", "n")
         await type_text(pilot, "Just now")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await keys(pilot, "ctrl+s")
         line = str(app.screen.query_one("#drawn-history").render())
         assert line.startswith("You wrote on this card once, on 22 Nov 2026:") and "Just now" in line
 
@@ -545,15 +499,12 @@ async def test_the_review_does_not_step_into_a_week_to_come(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
+        await keys(pilot, "l")
         shown = app.screen.period
         assert shown.end >= NOW.date() and app.screen.query_one("#later").disabled
-        await pilot.press("alt+right")
-        await settle(pilot)
+        await keys(pilot, "alt+right")
         assert app.screen.period == shown
-        await pilot.press("alt+left")
-        await settle(pilot)
+        await keys(pilot, "alt+left")
         assert app.screen.period.end < shown.start
         assert not app.screen.query_one("#later").disabled
 
@@ -563,11 +514,9 @@ async def test_enter_on_an_empty_jump_field_says_nothing(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         add_entries(app, 3)
-        await pilot.press("j")
-        await settle(pilot)
+        await keys(pilot, "j")
         await pilot.press("g")
-        await pilot.press("enter")
-        await settle(pilot)
+        await keys(pilot, "enter")
         assert not [note for note in app._notifications if note.severity == "warning"]
 
 
@@ -589,14 +538,20 @@ async def test_at_60_columns_every_button_is_whole_on_the_screen(make_app, langu
                 label = str(button.label)
                 assert region.right <= 60 and region.width >= len(label), (where, label)
 
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await keys(pilot, "d", "r")
         check("draw")
-        await pilot.press("c")
-        await settle(pilot)
+        await keys(pilot, "c")
         check("card")
         app.open_entry(decision.uid)
         await settle(pilot)
         check("entry")
+
+
+async def test_a_form_that_is_not_filled_in_yet_says_so_without_calling_it_an_error(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await keys(pilot, "w", "ctrl+s")  # nothing written yet
+        [note] = app._notifications
+        assert note.severity == "warning" and not note.title
+        assert "went wrong" not in note.message

@@ -121,11 +121,11 @@ class OwnCardFormScreen(KaartScreen):
 
     def action_save(self) -> None:
         if not self.values["text"].strip():
-            self.show_error(t("app.own.need_text"))
+            self.show_missing(t("app.own.need_text"))
             return
         prompts = [line for line in self.values["prompts"].split("\n") if line.strip()]
         if self.kind == "worksheet" and not prompts:
-            self.show_error(t("app.own.need_prompts"))
+            self.show_missing(t("app.own.need_prompts"))
             return
         self._save(prompts)
 

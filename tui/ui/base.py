@@ -69,6 +69,10 @@ class KaartMixin:
         self.app.notify(message, title=t("app.error_title"), severity="error", markup=False,
                         timeout=8)
 
+    def show_missing(self, message: str) -> None:
+        """Something the user still has to fill in or choose: a warning, never "went wrong"."""
+        self.app.notify(message, severity="warning", markup=False, timeout=6)
+
     def show_info(self, message: str, *, timeout: float = 4) -> None:
         self.app.notify(message, markup=False, timeout=timeout)
 
@@ -89,7 +93,7 @@ class KaartMixin:
         try:
             return await self.call(lambda core: core.draw(purpose, **filters))
         except NotFound:
-            self.show_error(t("app.draw.no_match"))
+            self.show_missing(t("app.draw.no_match"))
             return None
 
     def has_unsaved_text(self) -> bool:

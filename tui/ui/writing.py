@@ -198,7 +198,7 @@ class WritingScreen(KaartScreen):
         self.read_form()
         problem = self.missing()
         if problem:
-            self.show_error(problem)
+            self.show_missing(problem)
             return
         from tui.journal.bsn import find_bsns
 
