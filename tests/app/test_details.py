@@ -212,7 +212,8 @@ async def test_every_control_shows_its_focus(make_app, theme, screens):
             assert unseen == [], (key, unseen)
             await keys(pilot, "escape")
             if app.screen.is_modal:  # a form asks before it closes
-                await keys(pilot, "escape", "h")
+                await keys(pilot, "escape")
+            await keys(pilot, "h")
 
 
 async def test_an_empty_focused_list_still_shows_its_focus(make_app):
@@ -488,7 +489,8 @@ async def test_the_draw_screen_counts_the_note_just_written(make_app):
         await settle(pilot)
         await keys(pilot, "d", "r")
         if app.screen.card.kind == "worksheet":
-            await keys(pilot, "r", "n")
+            await keys(pilot, "r")
+        await keys(pilot, "n")
         await type_text(pilot, "Just now")
         await keys(pilot, "ctrl+s")
         line = str(app.screen.query_one("#drawn-history").render())
