@@ -4,7 +4,8 @@
 (tests reuse it); ``run_app()`` runs it for ``kaart``. The screens live in
 ``tui/screens`` (one per file) and never import each other: every way from
 one screen to another is a method here (``open_card``, ``open_entry``,
-``write_note``...). Dialogs are in ``tui/dialogs``, the widgets in
+``write_note``...). The screens' shared bases are ``tui/screens/base.py`` and
+``writing.py``, the dialogs are in ``tui/screens/dialogs``, the widgets in
 ``tui/widgets``; all data comes from the core (:class:`tui.core.kaart.Kaart`),
 reached on the journal thread through ``app.runner``.
 
@@ -29,10 +30,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui.core.runner import CoreRunner
 from tui.errors import KaartError
 from tui.i18n import t
-from tui.ui.base import KaartMixin
-from tui.ui.runner import CoreRunner
+from tui.screens.base import KaartMixin
 from tui.widgets.plain import translate_bindings
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ class KaartApp(App[None]):
             self.notify(t("app.decks.broken_notice", count=broken), severity="warning",
                         markup=False, timeout=8)
         if drafts:
-            from tui.dialogs.drafts import DraftsDialog
+            from tui.screens.dialogs.drafts import DraftsDialog
 
             self.push_screen(DraftsDialog(drafts), self._draft_chosen)
 
@@ -174,7 +175,7 @@ class KaartApp(App[None]):
     PALETTE_ONLY = ("trash", "backup", "export", "language", "outcomes", "review")
 
     def action_command_palette(self) -> None:
-        from tui.dialogs.palette import KaartPalette
+        from tui.screens.dialogs.palette import KaartPalette
 
         if self.use_command_palette and not KaartPalette.is_open(self):
             self.push_screen(KaartPalette())
@@ -290,7 +291,7 @@ class KaartApp(App[None]):
         kept = await self.runner.call(lambda core: core.drafts(context))
         draft = None
         if kept:
-            from tui.dialogs.drafts import DraftsDialog
+            from tui.screens.dialogs.drafts import DraftsDialog
 
             draft = await self.push_screen_wait(DraftsDialog(kept, offer_new=True))
             if draft is False:
@@ -442,7 +443,7 @@ class KaartApp(App[None]):
         kept = await self.runner.call(lambda core: core.drafts(context))
         draft = None
         if kept:
-            from tui.dialogs.drafts import DraftsDialog
+            from tui.screens.dialogs.drafts import DraftsDialog
 
             draft = await self.push_screen_wait(DraftsDialog(kept, offer_new=True))
             if draft is False:
@@ -506,19 +507,19 @@ class KaartApp(App[None]):
     async def confirm(self, question: str, *, detail: str = "", yes: str = "", no: str = "",
                       danger: bool = False) -> bool:
         """Ask a yes/no question (from a worker); ``True`` for yes."""
-        from tui.dialogs.confirm import ConfirmDialog
+        from tui.screens.dialogs.confirm import ConfirmDialog
 
         return bool(await self.push_screen_wait(
             ConfirmDialog(question, detail=detail, yes=yes, no=no, danger=danger)))
 
     async def ask_close(self) -> str | None:
         """Closing a form with text in it: ``"save"``, ``"keep"``, ``"discard"`` or ``None``."""
-        from tui.dialogs.close import CloseDialog
+        from tui.screens.dialogs.close import CloseDialog
 
         return await self.push_screen_wait(CloseDialog())
 
     async def pick_card(self, cards: list[Card], current: int) -> int | None:
-        from tui.dialogs.card_picker import CardPickerDialog
+        from tui.screens.dialogs.card_picker import CardPickerDialog
 
         return await self.push_screen_wait(CardPickerDialog(cards, current))
 

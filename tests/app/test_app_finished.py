@@ -10,8 +10,8 @@ from tests.app.conftest import NOW, SIZE, add_entries, in_store, screen_text, se
 
 
 async def test_a_kept_draft_is_offered_back_when_the_card_is_opened_again(make_app):
-    from tui.dialogs.close import CloseDialog
-    from tui.dialogs.drafts import DraftsDialog
+    from tui.screens.dialogs.close import CloseDialog
+    from tui.screens.dialogs.drafts import DraftsDialog
     from tui.screens.editor import EditorScreen
     from tui.widgets.note_editor import NoteEditor
 
@@ -44,7 +44,7 @@ async def test_a_kept_draft_is_offered_back_when_the_card_is_opened_again(make_a
 
 
 async def test_starting_anew_keeps_the_other_draft(make_app):
-    from tui.dialogs.drafts import DraftsDialog
+    from tui.screens.dialogs.drafts import DraftsDialog
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -88,7 +88,7 @@ async def test_discard_in_the_close_dialog_throws_the_text_away(make_app):
 
 
 async def test_a_draft_comes_back_complete_in_its_own_form(make_app, home):
-    from tui.dialogs.drafts import DraftsDialog
+    from tui.screens.dialogs.drafts import DraftsDialog
     from tui.screens.editor import EditorScreen
     from tui.screens.worksheet import WorksheetScreen
     from tui.widgets.note_editor import NoteEditor
@@ -261,7 +261,7 @@ async def test_journal_entries_are_one_key_away(make_app):
 
 
 async def test_the_palette_speaks_dutch(make_app):
-    from tui.dialogs.palette import KaartPalette
+    from tui.screens.dialogs.palette import KaartPalette
 
     app = make_app(language="nl")
     async with app.run_test(size=SIZE) as pilot:
@@ -373,7 +373,7 @@ async def test_on_this_day_keeps_the_filters_and_groups_by_year(make_app):
 
 
 async def test_restore_an_earlier_version(make_app):
-    from tui.dialogs.choice import ChoiceDialog
+    from tui.screens.dialogs.choice import ChoiceDialog
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

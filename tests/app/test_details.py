@@ -344,7 +344,7 @@ async def test_a_decision_typed_in_one_burst_is_saved_whole(make_app):
 
 
 async def test_text_typed_just_before_escape_is_not_closed_away(make_app):
-    from tui.dialogs.close import CloseDialog
+    from tui.screens.dialogs.close import CloseDialog
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -360,8 +360,8 @@ async def test_text_typed_just_before_escape_is_not_closed_away(make_app):
 
 async def test_enter_and_escape_in_one_burst_on_the_drafts_dialog_do_not_stop_the_app(make_app,
                                                                                        home):
-    from tui.dialogs.drafts import DraftsDialog
     from tui.journal.store import open_store
+    from tui.screens.dialogs.drafts import DraftsDialog
     from tui.screens.home import HomeScreen
 
     app = make_app()
@@ -384,7 +384,7 @@ async def test_enter_and_escape_in_one_burst_on_the_drafts_dialog_do_not_stop_th
 
 
 async def test_keys_that_open_screens_wait_while_a_dialog_asks(make_app):
-    from tui.dialogs.confirm import ConfirmDialog
+    from tui.screens.dialogs.confirm import ConfirmDialog
     from tui.screens.editor import EditorScreen
 
     app = make_app()
@@ -431,8 +431,8 @@ async def test_the_trash_footer_says_what_enter_does(make_app):
 
 
 async def test_a_decision_kept_as_a_draft_is_offered_back_on_b(make_app):
-    from tui.dialogs.drafts import DraftsDialog
     from tui.screens.decision import DecisionScreen
+    from tui.screens.dialogs.drafts import DraftsDialog
     from tui.screens.home import HomeScreen
 
     app = make_app()

@@ -368,7 +368,7 @@ async def test_a_failed_save_keeps_the_text_and_says_why(make_app):
 
 
 async def test_bsn_warning_before_saving(make_app):
-    from tui.dialogs.confirm import ConfirmDialog as ConfirmScreen
+    from tui.screens.dialogs.confirm import ConfirmDialog as ConfirmScreen
     from tui.screens.editor import EditorScreen
 
     app = make_app()
@@ -388,7 +388,7 @@ async def test_bsn_warning_before_saving(make_app):
 
 
 async def test_quitting_with_unsaved_text_asks(make_app):
-    from tui.dialogs.confirm import ConfirmDialog as ConfirmScreen
+    from tui.screens.dialogs.confirm import ConfirmDialog as ConfirmScreen
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -174,7 +174,7 @@ async def test_a_draft_older_than_the_saved_review_never_replaces_it(make_app):
     in_store(app, lambda store: store.add_entry("review", "Saved answer", link=week.link))
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        from tui.dialogs.drafts import DraftsDialog
+        from tui.screens.dialogs.drafts import DraftsDialog
 
         assert isinstance(app.screen, DraftsDialog)  # offered at the start
         app.screen.query_one("#restore").press()  # "Open"

@@ -374,8 +374,8 @@ async def test_keys_left_out_of_the_footer_still_work_and_are_in_the_palette(mak
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 async def test_the_close_dialog_and_the_editor_hint_fit_at_80_columns(make_app, language):
-    from tui.dialogs.close import CloseDialog
     from tui.i18n import t
+    from tui.screens.dialogs.close import CloseDialog
 
     app = make_app(language=language)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -474,7 +474,7 @@ async def test_the_decks_say_their_languages_in_words(make_app):
 
 async def test_a_draft_shows_its_card_by_its_words_and_deck(make_app):
     from tui.core.drafts import DraftContext
-    from tui.dialogs.drafts import DraftsDialog
+    from tui.screens.dialogs.drafts import DraftsDialog
 
     app = make_app(language="nl")
     async with app.run_test(size=SIZE) as pilot:

@@ -105,7 +105,7 @@ def _read_until(fd: int, needle: bytes, timeout: float) -> bytes:
 
 
 async def test_a_draft_comes_back_after_the_app_is_killed(make_app, home):
-    from tui.dialogs.drafts import DraftsDialog as DraftsScreen
+    from tui.screens.dialogs.drafts import DraftsDialog as DraftsScreen
     from tui.screens.editor import EditorScreen
     from tui.widgets.note_editor import NoteEditor
 

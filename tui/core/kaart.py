@@ -10,7 +10,7 @@ not be recorded) are collected in :attr:`Kaart.notices`; the faces show them.
 
 Threads: the library loads on first use from any thread (a lock keeps it to
 one load). The store is used by one thread at a time; the app runs every
-core call on one worker thread (``tui.ui.runner``), so the interface never
+core call on one worker thread (``tui.core.runner``), so the interface never
 waits on the disk.
 """
 

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Static
 from tui.decks.model import Card
 from tui.drawing import shuffled
 from tui.i18n import t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.widgets.card_view import CardView, card_meta
 from tui.widgets.header import KaartHeader
 from tui.widgets.notes_panel import NotesPanel

@@ -19,8 +19,8 @@ from tui.core.drafts import DraftContext
 from tui.decks.model import Card
 from tui.i18n import t
 from tui.journal.model import Draft
+from tui.screens.writing import WritingScreen
 from tui.textclean import one_line, strip_controls
-from tui.ui.writing import WritingScreen
 from tui.widgets.card_view import CardView, card_meta
 from tui.widgets.draw_source import DrawSource
 from tui.widgets.header import KaartHeader

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.decks.model import KINDS
 from tui.i18n import catalog, get_language, t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain, plain_line
 

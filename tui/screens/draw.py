@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Select, Static
 
 from tui.decks.model import KINDS, Card
 from tui.i18n import t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.widgets.card_view import CardView, card_history_line, card_meta
 from tui.widgets.draw_source import ALL, DrawSource
 from tui.widgets.header import KaartHeader

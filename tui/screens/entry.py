@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Static
 
 from tui.dates import format_date, format_datetime
 from tui.i18n import get_language, t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.widgets.entry_row import card_text
 from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain, plain_line
@@ -191,7 +191,7 @@ class EntryScreen(KaartScreen):
     @work(exclusive=True, group="versions", exit_on_error=False)
     async def _restore_version(self) -> None:
         """Choose an earlier version and make it the current one (the current is kept too)."""
-        from tui.dialogs.choice import ChoiceDialog
+        from tui.screens.dialogs.choice import ChoiceDialog
 
         uid = self.uid
         versions = await self.call(lambda core: core.history(uid))

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Static
 from tui.dates import format_date
 from tui.decks.model import Card
 from tui.i18n import get_language, t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.widgets.calendar import MAX_WEEKS, ReflectionCalendar
 from tui.widgets.card_view import CardView, card_history_line, card_meta
 from tui.widgets.entry_list import EntryList

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Select, Static
 
 from tui.dates import month_heading, parse_month_or_date, to_local
 from tui.i18n import get_language, t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.vocabulary import ENTRY_KINDS
 from tui.widgets.entry_list import PAGE, EntryList
 from tui.widgets.entry_row import render_entry_row, row_of

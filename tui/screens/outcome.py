@@ -14,8 +14,8 @@ from tui.core.drafts import DraftContext
 from tui.dates import format_date
 from tui.i18n import get_language, t
 from tui.journal.model import Draft
+from tui.screens.writing import WritingScreen
 from tui.textclean import strip_controls
-from tui.ui.writing import WritingScreen
 from tui.widgets.entry_row import card_text
 from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor

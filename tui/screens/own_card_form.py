@@ -13,7 +13,7 @@ from textual.widgets.selection_list import Selection
 from tui.decks.model import KINDS, Card
 from tui.i18n import t
 from tui.owncards import OWN_DECK_ID, own_decks
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.vocabulary import parse_tags
 from tui.widgets.header import KaartHeader
 from tui.widgets.note_editor import NoteEditor

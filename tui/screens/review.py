@@ -29,7 +29,7 @@ from tui.core.review import outdated
 from tui.dates import format_date
 from tui.i18n import get_language, t
 from tui.journal.model import Draft
-from tui.ui.writing import DraftSlot, WritingScreen
+from tui.screens.writing import DraftSlot, WritingScreen
 from tui.vocabulary import PeriodKind
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of

@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Input, Select, Static
 
 from tui.dates import parse_date, to_local
 from tui.i18n import t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.vocabulary import ENTRY_KINDS, normalise_tag
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of

@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Select, Static
 from tui import paths
 from tui.errors import KaartError
 from tui.i18n import t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.widgets.header import KaartHeader
 from tui.widgets.panel import Panel
 from tui.widgets.plain import plain_line

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 
 from tui.dates import month_name, weekday_names
 from tui.i18n import get_language, t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.widgets.header import KaartHeader
 from tui.widgets.plain import plain_line
 

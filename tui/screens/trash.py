@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from tui.i18n import t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_row import render_entry_row, row_of
 from tui.widgets.header import KaartHeader

@@ -13,8 +13,8 @@ from tui.core.drafts import DraftContext
 from tui.decks.model import Card
 from tui.i18n import t
 from tui.journal.model import Draft
+from tui.screens.writing import WritingScreen
 from tui.textclean import strip_controls
-from tui.ui.writing import WritingScreen
 from tui.vocabulary import parse_tags
 from tui.widgets.earlier import EarlierText
 from tui.widgets.header import KaartHeader

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.ui.base import KaartModal
+from tui.screens.base import KaartModal
 
 
 class ChoiceDialog(KaartModal[int | None]):

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from tui.i18n import t
-from tui.ui.base import KaartModal
+from tui.screens.base import KaartModal
 from tui.widgets.plain import plain
 
 

@@ -27,7 +27,7 @@ from textual.widgets import Button
 
 from tui.core.drafts import DraftContext
 from tui.i18n import t
-from tui.ui.base import KaartScreen
+from tui.screens.base import KaartScreen
 
 if TYPE_CHECKING:
     from textual.widget import Widget

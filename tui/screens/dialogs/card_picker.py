@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.decks.model import Card
 from tui.i18n import t
-from tui.ui.base import KaartModal
+from tui.screens.base import KaartModal
 from tui.widgets.plain import plain_line
 
 

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from tui.i18n import t
-from tui.ui.base import KaartModal
+from tui.screens.base import KaartModal
 
 
 class CloseDialog(KaartModal[str | None]):

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from tui.core.drafts import KINDS, DraftContext
 from tui.dates import format_datetime
 from tui.i18n import get_language, t
-from tui.ui.base import KaartModal
+from tui.screens.base import KaartModal
 from tui.widgets.plain import plain_line
 
 CARD_TEXT = 60  # characters of a card's text beside its draft
