@@ -280,23 +280,10 @@ class KaartApp(App[None]):
         self.go(DrawScreen)
 
     def action_decision(self) -> None:
-        self.go(self._decision_form)
-
-    async def _decision_form(self) -> Screen | None:
-        """The decision form, with a kept decision draft when the user goes on with one (the
-        close dialog promised it comes back); ``None`` when they cancel."""
         from tui.core.drafts import DraftContext
 
-        context = DraftContext.decision()
-        kept = await self.runner.call(lambda core: core.drafts(context))
-        draft = None
-        if kept:
-            from tui.screens.dialogs.drafts import DraftsDialog
-
-            draft = await self.push_screen_wait(DraftsDialog(kept, offer_new=True))
-            if draft is False:
-                return None
-        return self._writer(context, draft or None)
+        # a kept decision draft is offered back, as the close dialog promised
+        self.go(lambda: self._form_for(DraftContext.decision()))
 
     def action_decks(self) -> None:
         from tui.screens.decks import DecksScreen
@@ -440,6 +427,14 @@ class KaartApp(App[None]):
     @work(exclusive=True, group="write", exit_on_error=False)
     async def write(self, context, *, card: Card | None = None, entry: Entry | None = None) -> None:
         """Open the form for ``context``; when drafts of it were kept, offer to go on with one."""
+        screen = await self._form_for(context, card=card, entry=entry)
+        if screen is not None:
+            self.push_screen(screen)
+
+    async def _form_for(self, context, *, card: Card | None = None,
+                        entry: Entry | None = None) -> Screen | None:
+        """The form for ``context``, with a kept draft of it when the user goes on with one
+        (they choose; a new text keeps the drafts); ``None`` when they cancel."""
         kept = await self.runner.call(lambda core: core.drafts(context))
         draft = None
         if kept:
@@ -447,8 +442,8 @@ class KaartApp(App[None]):
 
             draft = await self.push_screen_wait(DraftsDialog(kept, offer_new=True))
             if draft is False:
-                return  # cancelled
-        self.push_screen(self._writer(context, draft or None, card=card, entry=entry))
+                return None
+        return self._writer(context, draft or None, card=card, entry=entry)
 
     def open_draft(self, draft: Draft) -> None:
         """Open the form a kept draft came from, with every field as it was."""
